@@ -1,0 +1,93 @@
+import ArgumentParser
+import DossierCore
+import Foundation
+
+/// `dossier`: build, check and (soon) serve a conflict dossier.
+public struct DossierCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Turns a folder of news articles into a cross-linked static dossier site.",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: nil)
+
+    public init() {}
+}
+
+/// The folder argument shared by every command.
+struct FolderOptions: ParsableArguments {
+    @Argument(help: "The dossier folder: entities.yml, dossier.yml and the articles (*.txt, *.md).")
+    var folder: String = "seeds"
+
+    var url: URL { URL(fileURLWithPath: folder) }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Builds the site; the previous site stays untouched if anything fails.")
+
+    @OptionGroup var options: FolderOptions
+
+    @Option(name: .shortAndLong, help: "Where to write the site.")
+    var output: String = "public"
+
+    @Option(name: .customLong("base-url"), help: "The site's public address, for the feed, sitemap and canonical links.")
+    var baseURL: String?
+
+    func run() throws {
+        let outputURL = URL(fileURLWithPath: output)
+        let report = try runReporting { try DossierBuilder.build(folder: options.url, baseURL: baseURL, excluding: outputURL) }
+        guard !report.diagnostics.hasErrors else { throw ExitCode.failure }
+        do {
+            try DiskPublisher.publish(report.files, to: outputURL, input: options.url)
+        } catch {
+            printError("\(error)")
+            throw ExitCode.failure
+        }
+        print(
+            "Built \(options.folder) → \(output): \(report.articleCount) articles, \(report.entityCount) entities, "
+                + "\(report.pageCount) pages in \(String(format: "%.2f", report.seconds)) s"
+                + warningsSuffix(report.diagnostics))
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Checks the dossier without writing anything; exits with status 1 on errors.")
+
+    @OptionGroup var options: FolderOptions
+
+    func run() throws {
+        let report = try runReporting { try DossierBuilder.build(folder: options.url) }
+        let errors = report.diagnostics.errorCount
+        print(
+            "Checked \(options.folder): \(report.articleCount) articles, \(report.entityCount) entities mentioned, "
+                + "\(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.warningCount) warning\(report.diagnostics.warningCount == 1 ? "" : "s")")
+        if errors > 0 { throw ExitCode.failure }
+    }
+}
+
+/// Runs a build, prints every diagnostic to standard error, and turns environment failures into exit status 1.
+private func runReporting(_ body: () throws -> BuildReport) throws -> BuildReport {
+    let report: BuildReport
+    do {
+        report = try body()
+    } catch {
+        printError("\(error)")
+        throw ExitCode.failure
+    }
+    for diagnostic in report.diagnostics { printError(diagnostic.description) }
+    if report.diagnostics.hasErrors {
+        let errors = report.diagnostics.errorCount
+        printError("\(errors) error\(errors == 1 ? "" : "s"): nothing was written")
+    }
+    return report
+}
+
+private func warningsSuffix(_ diagnostics: [Diagnostic]) -> String {
+    let count = diagnostics.warningCount
+    return count == 0 ? "" : " (\(count) warning\(count == 1 ? "" : "s"))"
+}
+
+private func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// What a build produced: the diagnostics, and the site's files when there was no error.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var site: Site?
+    /// Empty when the build has errors: nothing must be published.
+    public var files: [RenderedFile]
+    public var seconds: Double
+
+    public var articleCount: Int { site?.articles.count ?? 0 }
+    public var entityCount: Int { site?.mentionedEntities.count ?? 0 }
+    public var pageCount: Int { files.count { $0.path.value.hasSuffix(".html") } }
+}
+
+/// The build pipeline: load → parse → link → model → render. Writing is the caller's choice
+/// (`DiskPublisher` for `build`, nothing for `check`, memory for tests).
+public enum DossierBuilder {
+    /// Runs every stage and collects every problem; throws only when the environment fails.
+    public static func build(folder: URL, baseURL: String? = nil, excluding output: URL? = nil) throws -> BuildReport {
+        let started = Date()
+        var diagnostics: [Diagnostic] = []
+
+        var sources = try DossierLoader.load(folder: folder, excluding: output, diagnostics: &diagnostics)
+        if let baseURL {
+            if let normalized = ConfigLoader.normalizeBaseURL(baseURL) {
+                sources.config.baseURL = normalized
+            } else {
+                diagnostics.append(.error("base-url-invalid", "--base-url must be an absolute http(s) URL, not `\(baseURL)`"))
+            }
+        }
+
+        var articles = sources.articleFiles.compactMap { ArticleParser.parse($0, diagnostics: &diagnostics) }
+            .filter { !$0.draft }
+        assignUniqueSlugs(&articles, diagnostics: &diagnostics)
+
+        let linker = EntityLinker(registry: sources.registry, mode: sources.config.linkMode)
+        for shared in linker.sharedNames {
+            let owners = shared.entities.map { "`\($0)`" }.joined(separator: " and ")
+            let line = shared.entities.compactMap { sources.registry[$0]?.line }.max()
+            diagnostics.append(
+                .error("alias-shared", "the name `\(shared.name)` belongs to both \(owners)",
+                    file: SourcePath(RegistryLoader.fileName), line: line,
+                    suggestion: "keep it on one entity only; a name must say which entity it is"))
+        }
+        let linked = articles.map(linker.link)
+        let site = SiteModeler.model(config: sources.config, registry: sources.registry, articles: linked)
+
+        let templates = try TemplateLibrary.load(overrides: sources.templateFolder, diagnostics: &diagnostics)
+        var files: [RenderedFile] = []
+        if !diagnostics.hasErrors {
+            files = try SiteRenderer(site: site, templates: templates).render()
+        }
+        return BuildReport(
+            diagnostics: diagnostics.sorted(), site: site, files: files, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Slugs from front matter must be unique; derived ones get `-2`, `-3`… in file order.
+    private static func assignUniqueSlugs(_ articles: inout [Article], diagnostics: inout [Diagnostic]) {
+        var owners: [String: SourcePath] = [:]
+        for article in articles where article.hasExplicitSlug {
+            if let owner = owners[article.slug] {
+                diagnostics.append(
+                    .error("slug-duplicate", "the slug `\(article.slug)` is already used by \(owner)",
+                        file: article.file, line: 1, suggestion: "give one of the two articles another `slug:`"))
+            } else {
+                owners[article.slug] = article.file
+            }
+        }
+        for index in articles.indices where !articles[index].hasExplicitSlug {
+            let base = articles[index].slug.isEmpty ? "article" : articles[index].slug
+            var slug = base
+            var number = 2
+            while owners[slug] != nil {
+                slug = "\(base)-\(number)"
+                number += 1
+            }
+            articles[index].slug = slug
+            owners[slug] = articles[index].file
+        }
+    }
+}

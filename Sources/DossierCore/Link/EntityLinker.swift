@@ -1,0 +1,216 @@
+/// Finds every registered name in an article and links the mentions on the cmark-gfm tree:
+/// never inside code, an existing link, an image or a heading.
+public struct EntityLinker: Sendable {
+    public let registry: Registry
+    public let mode: DossierConfig.LinkMode
+    private let matcher: EntityMatcher
+
+    public init(registry: Registry, mode: DossierConfig.LinkMode) {
+        self.registry = registry
+        self.mode = mode
+        self.matcher = EntityMatcher(registry: registry)
+    }
+
+    /// Names that belong to two entities, with their owners' ids: each is a registry error.
+    public var sharedNames: [(name: String, entities: [String])] {
+        matcher.sharedNames.map { ($0.name, $0.entities.map { registry.entities[$0].id }) }
+    }
+
+    public func link(_ article: Article) -> LinkedArticle {
+        let document: MarkdownDocument
+        switch article.body {
+        case .markdown(let text, _):
+            document = MarkdownDocument(markdown: text)
+            document.demoteHeadings()
+        case .plain(let blocks):
+            document = MarkdownDocument(plain: blocks)
+        }
+        var state = State(page: article.url)
+        var containers: [MarkdownNode] = []
+        collectContainers(document.rootNode, into: &containers)
+        for container in containers {
+            process(container, state: &state)
+        }
+        var sourceHTML: String?
+        if let source = article.source {
+            sourceHTML = linkLine(source, state: &state)
+        }
+        return LinkedArticle(
+            article: article, bodyHTML: document.html(), sourceHTML: sourceHTML, sentences: state.sentences,
+            mentions: state.mentions, excerpt: state.excerpt ?? "")
+    }
+
+    // MARK: - Walking the tree
+
+    private struct State {
+        var page: SiteURL
+        var linked: Set<Int> = []
+        var sentences: [String] = []
+        var mentions: [Mention] = []
+        var excerpt: String?
+    }
+
+    /// A run of sibling text and soft-break nodes that can take links.
+    private struct Run {
+        var first: MarkdownNode
+        var count: Int
+        var start: Int
+        var end: Int
+    }
+
+    /// Blocks whose children are inline: paragraphs, headings, table cells.
+    private func collectContainers(_ node: MarkdownNode, into containers: inout [MarkdownNode]) {
+        guard let first = node.firstChild else { return }
+        if first.isInline {
+            containers.append(node)
+            return
+        }
+        for child in node.children { collectContainers(child, into: &containers) }
+    }
+
+    private func process(_ container: MarkdownNode, state: inout State) {
+        var bytes: [UInt8] = []
+        var runs: [Run] = []
+        gather(container, linkable: container.kind != .heading, bytes: &bytes, runs: &runs)
+        let text = String(decoding: bytes, as: UTF8.self)
+        if state.excerpt == nil, container.kind == .paragraph {
+            state.excerpt = Self.excerpt(of: text)
+        }
+        let matches = matcher.matches(in: text)
+        guard !matches.isEmpty else { return }
+
+        let sentenceRanges = SentenceSplitter.sentences(in: bytes)
+        var sentenceIndex: [Int: Int] = [:]
+        var links: [Int: [NameMatch]] = [:]  // by run
+        var runCursor = 0
+        for match in matches {
+            while runCursor < runs.count, runs[runCursor].end <= match.start { runCursor += 1 }
+            let inRun = runCursor < runs.count && runs[runCursor].start <= match.start && match.end <= runs[runCursor].end
+            let link = inRun && (mode == .all || !state.linked.contains(match.entity))
+            if link {
+                links[runCursor, default: []].append(match)
+                state.linked.insert(match.entity)
+            }
+            let local = sentenceRanges.firstIndex { $0.contains(match.start) } ?? sentenceRanges.count
+            let range = local < sentenceRanges.count ? sentenceRanges[local] : match.start..<match.end
+            if sentenceIndex[local] == nil {
+                sentenceIndex[local] = state.sentences.count
+                state.sentences.append(Self.flatten(bytes[range]))
+            }
+            let lower = match.start - range.lowerBound
+            let upper = min(match.end, range.upperBound) - range.lowerBound
+            state.mentions.append(
+                Mention(
+                    entity: registry.entities[match.entity].id, sentence: sentenceIndex[local]!, range: lower..<upper,
+                    linked: link))
+        }
+        for (runIndex, runMatches) in links {
+            let run = runs[runIndex]
+            var pieces: [MarkdownPiece] = []
+            var cursor = run.start
+            for match in runMatches {
+                if match.start > cursor {
+                    pieces.append(.text(String(decoding: bytes[cursor..<match.start], as: UTF8.self)))
+                }
+                pieces.append(
+                    .wrapped(
+                        String(decoding: bytes[match.start..<match.end], as: UTF8.self),
+                        opening: openingTag(for: match.entity, page: state.page), closing: "</a>"))
+                cursor = match.end
+            }
+            if run.end > cursor {
+                pieces.append(.text(String(decoding: bytes[cursor..<run.end], as: UTF8.self)))
+            }
+            run.first.replaceRun(count: run.count, with: pieces)
+        }
+    }
+
+    /// The inline text of a container, and the runs where links may go.
+    private func gather(_ parent: MarkdownNode, linkable: Bool, bytes: inout [UInt8], runs: inout [Run]) {
+        var current: Run?
+        func close() {
+            if let run = current { runs.append(run) }
+            current = nil
+        }
+        for child in parent.children {
+            switch child.kind {
+            case .text, .softBreak:
+                let piece = child.kind == .text ? Array(child.literal.utf8) : [UInt8(ascii: "\n")]
+                let start = bytes.count
+                bytes.append(contentsOf: piece)
+                guard linkable else { continue }
+                if current == nil {
+                    current = Run(first: child, count: 1, start: start, end: bytes.count)
+                } else {
+                    current!.count += 1
+                    current!.end = bytes.count
+                }
+            case .lineBreak:
+                close()
+                bytes.append(UInt8(ascii: "\n"))
+            case .code:
+                close()
+                bytes.append(contentsOf: Array(child.literal.utf8))
+            case .htmlInline:
+                close()
+            case .link, .image, .customInline:
+                close()
+                gather(child, linkable: false, bytes: &bytes, runs: &runs)
+            default:
+                close()
+                gather(child, linkable: linkable, bytes: &bytes, runs: &runs)
+            }
+        }
+        close()
+    }
+
+    /// A line outside the body (the credit), as HTML with its names linked under the same rules.
+    private func linkLine(_ line: String, state: inout State) -> String {
+        let bytes = Array(line.utf8)
+        var html = ""
+        var cursor = 0
+        let sentenceNumber = state.sentences.count
+        var used = false
+        for match in matcher.matches(in: line) {
+            html += HTML.escape(String(decoding: bytes[cursor..<match.start], as: UTF8.self))
+            let name = HTML.escape(String(decoding: bytes[match.start..<match.end], as: UTF8.self))
+            let link = mode == .all || !state.linked.contains(match.entity)
+            if link {
+                state.linked.insert(match.entity)
+                html += openingTag(for: match.entity, page: state.page) + name + "</a>"
+            } else {
+                html += name
+            }
+            state.mentions.append(
+                Mention(
+                    entity: registry.entities[match.entity].id, sentence: sentenceNumber,
+                    range: match.start..<match.end, linked: link))
+            used = true
+            cursor = match.end
+        }
+        html += HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self))
+        if used { state.sentences.append(Self.flatten(bytes[...])) }
+        return html
+    }
+
+    private func openingTag(for entityIndex: Int, page: SiteURL) -> String {
+        let entity = registry.entities[entityIndex]
+        let href = HTML.escape(entity.url.relative(from: page))
+        return "<a class=\"mention mention-\(HTML.escape(entity.kind.id))\" href=\"\(href)\">"
+    }
+
+    /// Line breaks become spaces, byte for byte, so that offsets stay valid.
+    private static func flatten(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes.map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
+    }
+
+    static func excerpt(of text: String, limit: Int = 220) -> String {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        var result = ""
+        for word in words {
+            if result.count + word.count + 1 > limit { return result + " …" }
+            result += result.isEmpty ? String(word) : " " + word
+        }
+        return result
+    }
+}

@@ -1,0 +1,112 @@
+/// Finds the sentence around a place in a paragraph, for the entity pages' quotations.
+enum SentenceSplitter {
+    /// Byte ranges (UTF-8) of the sentences of `bytes`, whitespace trimmed.
+    static func sentences(in bytes: [UInt8]) -> [Range<Int>] { scan(bytes) }
+
+    private static func scan(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var sentenceStart = 0
+        var index = 0
+        while index < bytes.count {
+            var end = -1
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
+                end = index + 1
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
+                end = index + 3  // …
+            }
+            guard end > 0 else {
+                index += 1
+                continue
+            }
+            // Swallow repeated marks and closing quotes or brackets: `?!`, `."`, `.»`, `.)`.
+            var after = end
+            while after < bytes.count {
+                if [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""), UInt8(ascii: ")")]
+                    .contains(bytes[after])
+                {
+                    after += 1
+                } else if bytes[after] == 0xC2, after + 1 < bytes.count, bytes[after + 1] == 0xBB {
+                    after += 2  // »
+                } else if bytes[after] == 0xE2, after + 2 < bytes.count, bytes[after + 1] == 0x80,
+                    bytes[after + 2] == 0x9D || bytes[after + 2] == 0x99
+                {
+                    after += 3  // ” ’
+                } else {
+                    break
+                }
+            }
+            if isBoundary(bytes, markAt: index, after: after) {
+                appendTrimmed(sentenceStart..<after, of: bytes, to: &ranges)
+                sentenceStart = after
+            }
+            index = after
+        }
+        appendTrimmed(sentenceStart..<bytes.count, of: bytes, to: &ranges)
+        return ranges
+    }
+
+    /// A mark ends a sentence when a capital, digit or quote follows, after a space or glued
+    /// (`l'OSDH.Citant`), but not after an abbreviation or an initial (`M.`, `J.`).
+    private static func isBoundary(_ bytes: [UInt8], markAt mark: Int, after: Int) -> Bool {
+        var next = after
+        var sawSpace = false
+        while next < bytes.count, isSpace(bytes, at: next) {
+            next += bytes[next] == 0xC2 ? 2 : (bytes[next] == 0xE2 ? 3 : 1)
+            sawSpace = true
+        }
+        if next >= bytes.count { return true }
+        if bytes[mark] == UInt8(ascii: ".") && endsWithAbbreviation(bytes, before: mark) { return false }
+        let following = scalar(in: bytes, at: next)
+        let startsSentence =
+            TextFolding.isUppercaseLetter(following) || following == "\"" || following == "«" || following == "“"
+            || following == "-" || following == "—" || following == "–" || (following.value >= 0x30 && following.value <= 0x39)
+        if sawSpace { return startsSentence }
+        // Glued: only a full stop followed by a capitalised word, not `U.S.` or `3.5`.
+        guard bytes[mark] == UInt8(ascii: "."), TextFolding.isUppercaseLetter(following) else { return false }
+        let secondOffset = next + UTF8.width(following)
+        guard secondOffset < bytes.count else { return false }
+        return TextFolding.isLowercaseLetter(scalar(in: bytes, at: secondOffset))
+    }
+
+    private static let abbreviations: Set<String> = [
+        "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "gen", "gal", "col", "cdt", "lt", "cpt",
+        "av", "apr", "env", "etc", "cf", "no", "vol", "p", "art", "ex", "sgt",
+    ]
+
+    private static func endsWithAbbreviation(_ bytes: [UInt8], before mark: Int) -> Bool {
+        var start = mark
+        while start > 0, isASCIILetter(bytes[start - 1]) { start -= 1 }
+        let word = String(decoding: bytes[start..<mark], as: UTF8.self)
+        if word.isEmpty { return false }
+        if word.count == 1 && word.uppercased() == word { return true }  // an initial: `J. Trump`
+        return abbreviations.contains(word.lowercased()) && (start == 0 || !isASCIILetter(bytes[start - 1]))
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    private static func isSpace(_ bytes: [UInt8], at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { return true }
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return true }
+        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xAF { return true }
+        return false
+    }
+
+    private static func scalar(in bytes: [UInt8], at index: Int) -> Unicode.Scalar {
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return " "
+    }
+
+    private static func appendTrimmed(_ range: Range<Int>, of bytes: [UInt8], to ranges: inout [Range<Int>]) {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isSpace(bytes, at: lower) { lower += bytes[lower] == 0xC2 ? 2 : (bytes[lower] == 0xE2 ? 3 : 1) }
+        while upper > lower, [0x20, 0x0A, 0x09, 0x0D].contains(bytes[upper - 1]) { upper -= 1 }
+        if lower < upper { ranges.append(lower..<upper) }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Everything read from a dossier folder: settings, registry and article files. Reading only, no parsing of articles.
+public struct DossierSources: Sendable {
+    public var folder: URL
+    public var config: DossierConfig
+    public var registry: Registry
+    public var articleFiles: [SourceFile]
+    /// The dossier's own `templates/` folder, when it has one.
+    public var templateFolder: URL?
+}
+
+/// Reads a dossier folder from disk.
+public enum DossierLoader {
+    /// Files that are settings, never articles.
+    static let reservedFolders: Set<String> = ["templates", "public", "node_modules"]
+    static let maximumFileSize = 10 * 1024 * 1024
+
+    /// Throws only when the folder itself cannot be read; content problems become diagnostics.
+    public static func load(
+        folder: URL, excluding excluded: URL? = nil, diagnostics: inout [Diagnostic]
+    ) throws -> DossierSources {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DossierError.folderNotFound(folder.path)
+        }
+        let configText = readText(folder.appendingPathComponent(ConfigLoader.fileName), diagnostics: &diagnostics)
+        let config = ConfigLoader.load(configText, diagnostics: &diagnostics)
+        let registryText = readText(folder.appendingPathComponent(RegistryLoader.fileName), diagnostics: &diagnostics)
+        let registry = RegistryLoader.load(registryText, diagnostics: &diagnostics)
+        let files = articleFiles(in: folder, excluding: excluded, diagnostics: &diagnostics)
+        let templates = folder.appendingPathComponent("templates")
+        let hasTemplates = manager.fileExists(atPath: templates.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return DossierSources(
+            folder: folder, config: config, registry: registry, articleFiles: files,
+            templateFolder: hasTemplates ? templates : nil)
+    }
+
+    private static func readText(_ url: URL, diagnostics: inout [Diagnostic]) -> String? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let path = SourcePath(url.lastPathComponent)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(.error("file-unreadable", "cannot read the file", file: path))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(.error("encoding-not-utf8", "the file is not UTF-8 text", file: path, line: 1))
+            return nil
+        }
+        return text
+    }
+
+    /// Every `.txt` and `.md` below the folder, sorted by path, hidden files and reserved folders left out.
+    private static func articleFiles(in folder: URL, excluding excluded: URL?, diagnostics: inout [Diagnostic])
+        -> [SourceFile]
+    {
+        let manager = FileManager.default
+        let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        let excludedPath = excluded?.standardizedFileURL.resolvingSymlinksInPath().path
+        var files: [SourceFile] = []
+        var visited: Set<String> = []
+        func walk(_ directory: URL, relative: String) {
+            let real = directory.resolvingSymlinksInPath().path
+            guard visited.insert(real).inserted else {
+                diagnostics.append(
+                    .warning("symlink-loop", "the folder is reached twice through a link and is read once",
+                        file: SourcePath(relative)))
+                return
+            }
+            guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
+                diagnostics.append(.error("folder-unreadable", "cannot list the folder", file: SourcePath(relative)))
+                return
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let url = directory.appendingPathComponent(name)
+                let path = relative.isEmpty ? name : "\(relative)/\(name)"
+                var isDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    if relative.isEmpty && reservedFolders.contains(name) { continue }
+                    if let excludedPath, url.resolvingSymlinksInPath().path == excludedPath { continue }
+                    walk(url, relative: path)
+                    continue
+                }
+                let lowered = name.lowercased()
+                guard lowered.hasSuffix(".txt") || lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
+                    continue
+                }
+                let size = (try? manager.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+                if size > maximumFileSize {
+                    diagnostics.append(
+                        .error("file-too-large",
+                            "the file is \(size / 1_048_576) MB; articles over \(maximumFileSize / 1_048_576) MB are refused",
+                            file: SourcePath(path)))
+                    continue
+                }
+                guard let data = manager.contents(atPath: url.path) else {
+                    diagnostics.append(.error("file-unreadable", "cannot read the file", file: SourcePath(path)))
+                    continue
+                }
+                files.append(SourceFile(path: SourcePath(path), data: data))
+            }
+        }
+        walk(URL(fileURLWithPath: root), relative: "")
+        return files
+    }
+}
+
+/// Failures of the environment (not of the content): the build cannot go on.
+public enum DossierError: Error, CustomStringConvertible {
+    case folderNotFound(String)
+    case outputRefused(String)
+    case writeFailed(String)
+    case templatesMissing
+
+    public var description: String {
+        switch self {
+        case .folderNotFound(let path): return "error: no dossier folder at \(path)"
+        case .outputRefused(let reason): return "error: \(reason)"
+        case .writeFailed(let reason): return "error: cannot write the site: \(reason)"
+        case .templatesMissing: return "error: the built-in templates are missing from this installation"
+        }
+    }
+}

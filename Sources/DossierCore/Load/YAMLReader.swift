@@ -1,0 +1,60 @@
+import Foundation
+import Yams
+
+/// Reads YAML into Yams nodes, turning syntax errors into diagnostics with the file's line and column.
+enum YAMLReader {
+    /// `lineOffset` is added to every line: the front matter of an article starts after its `---` line.
+    static func compose(
+        _ text: String, file: SourcePath, lineOffset: Int = 0, diagnostics: inout [Diagnostic]
+    ) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            return nil
+        } catch {
+            diagnostics.append(.error("yaml-invalid", "cannot read YAML: \(error)", file: file, line: lineOffset + 1))
+            return nil
+        }
+    }
+
+    static func diagnostic(for error: YamlError, file: SourcePath, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return .error(
+                "yaml-invalid", "invalid YAML: \(detail)", file: file, line: mark.line + lineOffset, column: mark.column,
+                suggestion: "check the indentation and quote values that contain `: ` or start with a special character")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(
+                "yaml-duplicate-key", "the key \(duplicates.joined(separator: ", ")) appears twice", file: file,
+                line: context.mark.line + lineOffset, column: context.mark.column)
+        default:
+            return .error("yaml-invalid", "invalid YAML: \(error)", file: file, line: lineOffset + 1)
+        }
+    }
+
+    /// The line of a node in the file.
+    static func line(of node: Node, offset: Int = 0) -> Int? {
+        node.mark.map { $0.line + offset }
+    }
+
+    /// A scalar as a trimmed string, or nil for a mapping, a sequence or an empty value.
+    static func string(_ node: Node) -> String? {
+        guard case .scalar(let scalar) = node else { return nil }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty && scalar.style == .plain ? nil : text
+    }
+
+    /// A scalar or a list of scalars (`authors: A` and `authors: [A, B]` both work).
+    static func strings(_ node: Node) -> [String]? {
+        switch node {
+        case .scalar: return string(node).map { [$0] } ?? []
+        case .sequence(let sequence): 
+            let items = sequence.map(string)
+            return items.contains(where: { $0 == nil }) ? nil : items.compactMap { $0 }
+        default: return nil
+        }
+    }
+}

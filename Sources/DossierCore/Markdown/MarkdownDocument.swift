@@ -1,0 +1,166 @@
+import Foundation
+import CCmarkGFM
+
+/// A cmark-gfm syntax tree: owns the C pointers and frees them; nothing outside this folder sees them.
+final class MarkdownDocument {
+    fileprivate let root: OpaquePointer
+    private let parser: OpaquePointer?
+
+    /// Parses CommonMark with GitHub's tables, strikethrough and autolinks (raw HTML is never passed through).
+    init(markdown: String) {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        for name in ["table", "strikethrough", "autolink", "tagfilter"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        self.root = cmark_parser_finish(parser)
+        self.parser = parser
+    }
+
+    /// Builds a tree from plain-text blocks: nothing in them is read as markup.
+    init(plain blocks: [PlainBlock]) {
+        let root = cmark_node_new(CMARK_NODE_DOCUMENT)!
+        for block in blocks {
+            let node: OpaquePointer
+            switch block.kind {
+            case .paragraph:
+                node = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            case .heading:
+                node = cmark_node_new(CMARK_NODE_HEADING)!
+                cmark_node_set_heading_level(node, 2)
+            }
+            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(text, block.text)
+            cmark_node_append_child(node, text)
+            cmark_node_append_child(root, node)
+        }
+        self.root = root
+        self.parser = nil
+    }
+
+    deinit {
+        cmark_node_free(root)
+        if let parser { cmark_parser_free(parser) }
+    }
+
+    var rootNode: MarkdownNode { MarkdownNode(pointer: root) }
+
+    /// The HTML of the body; unsafe links (`javascript:`…) and raw HTML are dropped by cmark's safe mode.
+    func html() -> String {
+        let extensions = parser.flatMap { cmark_parser_get_syntax_extensions($0) }
+        guard let buffer = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions) else { return "" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
+    /// Headings one level down, so the page title stays the only `<h1>`.
+    func demoteHeadings() {
+        var node = rootNode.firstChild
+        var headings: [MarkdownNode] = []
+        while let current = node {
+            current.collect(type: .heading, into: &headings)
+            node = current.next
+        }
+        for heading in headings {
+            cmark_node_set_heading_level(heading.pointer, min(cmark_node_get_heading_level(heading.pointer) + 1, 6))
+        }
+    }
+}
+
+/// A borrowed node of a `MarkdownDocument`; valid while the document lives.
+struct MarkdownNode {
+    enum Kind {
+        case paragraph, heading, text, softBreak, lineBreak, code, htmlInline, link, image, customInline, other
+        case block, inline
+    }
+
+    fileprivate let pointer: OpaquePointer
+
+    var kind: Kind {
+        let type = cmark_node_get_type(pointer)
+        switch type {
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        case CMARK_NODE_CUSTOM_INLINE: return .customInline
+        default: return type.rawValue & 0xC000 == 0xC000 ? .inline : .block
+        }
+    }
+
+    var isInline: Bool { cmark_node_get_type(pointer).rawValue & 0xC000 == 0xC000 }
+
+    var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
+    var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+
+    var literal: String {
+        cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""
+    }
+
+    var children: [MarkdownNode] {
+        var result: [MarkdownNode] = []
+        var child = firstChild
+        while let current = child {
+            result.append(current)
+            child = current.next
+        }
+        return result
+    }
+
+    fileprivate func collect(type: Kind, into nodes: inout [MarkdownNode]) {
+        if kind == type { nodes.append(self) }
+        for child in children { child.collect(type: type, into: &nodes) }
+    }
+
+    /// Replaces this run of sibling nodes (`self` first, `count` in all) with new pieces.
+    func replaceRun(count: Int, with pieces: [MarkdownPiece]) {
+        for piece in pieces {
+            let node: OpaquePointer
+            switch piece {
+            case .text(let text):
+                node = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(node, text)
+            case .wrapped(let text, let opening, let closing):
+                node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                cmark_node_set_on_enter(node, opening)
+                cmark_node_set_on_exit(node, closing)
+                let inner = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(inner, text)
+                cmark_node_append_child(node, inner)
+            }
+            cmark_node_insert_before(pointer, node)
+        }
+        var doomed: [OpaquePointer] = [pointer]
+        var cursor = pointer
+        for _ in 1..<max(count, 1) {
+            guard let following = cmark_node_next(cursor) else { break }
+            doomed.append(following)
+            cursor = following
+        }
+        for node in doomed {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+}
+
+/// What a run of text becomes after linking: text, or text wrapped in trusted markup (a link).
+enum MarkdownPiece {
+    case text(String)
+    /// `opening` and `closing` are emitted verbatim: they must be built from escaped values only.
+    case wrapped(String, opening: String, closing: String)
+}

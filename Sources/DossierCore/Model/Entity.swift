@@ -1,0 +1,122 @@
+import Foundation
+
+/// A kind of entity: the registry's top-level keys (`towns`, `groups`, `people`, `places`…).
+public struct EntityKind: Sendable, Hashable, Comparable {
+    public var id: String
+    /// The order in which kinds are shown: the built-in ones first, then the registry's order.
+    public var order: Int
+
+    public init(id: String, order: Int) {
+        self.id = id
+        self.order = order
+    }
+
+    public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool { (lhs.order, lhs.id) < (rhs.order, rhs.id) }
+
+    /// The kinds every dossier has, in the order pages show them.
+    public static let builtIn = ["towns", "groups", "people", "places"]
+
+    /// The French plural label, as an index page title: `Villes`.
+    public var label: String {
+        switch id {
+        case "towns": return "Villes"
+        case "groups": return "Groupes et organisations"
+        case "people": return "Personnes"
+        case "places": return "Lieux"
+        default: return id.prefix(1).uppercased() + id.dropFirst().replacingOccurrences(of: "-", with: " ")
+        }
+    }
+
+    /// The French singular label, as a badge on an entity page: `Ville`.
+    public var singular: String {
+        switch id {
+        case "towns": return "Ville"
+        case "groups": return "Groupe ou organisation"
+        case "people": return "Personne"
+        case "places": return "Lieu"
+        default: return label
+        }
+    }
+
+    public var url: SiteURL { SiteURL("\(id)/") }
+}
+
+/// A point on the map, in decimal degrees.
+public struct Coordinates: Sendable, Hashable {
+    public var latitude: Double
+    public var longitude: Double
+
+    public init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    /// `34,453° N, 40,918° E`, as French readers write it.
+    public var french: String {
+        func part(_ value: Double, _ positive: String, _ negative: String) -> String {
+            let digits = String(format: "%.3f", abs(value)).replacingOccurrences(of: ".", with: ",")
+            return "\(digits) ° \(value < 0 ? negative : positive)".replacingOccurrences(of: " °", with: "°")
+        }
+        return "\(part(latitude, "N", "S")), \(part(longitude, "E", "O"))"
+    }
+}
+
+/// A town, group, person or place of the registry.
+public struct Entity: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var kind: EntityKind
+    public var name: String
+    public var aliases: [String]
+    public var summary: String?
+    public var coordinates: Coordinates?
+    /// The id of another entity this one belongs to (a person's organisation).
+    public var affiliation: String?
+    /// Where the entity is declared, for diagnostics.
+    public var file: SourcePath
+    public var line: Int
+
+    public init(
+        id: String, kind: EntityKind, name: String, aliases: [String] = [], summary: String? = nil,
+        coordinates: Coordinates? = nil, affiliation: String? = nil, file: SourcePath = SourcePath("entities.yml"),
+        line: Int = 1
+    ) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.aliases = aliases
+        self.summary = summary
+        self.coordinates = coordinates
+        self.affiliation = affiliation
+        self.file = file
+        self.line = line
+    }
+
+    public var url: SiteURL { SiteURL("\(kind.id)/\(id)/") }
+
+    /// The name and every alias: what the linker looks for.
+    public var names: [String] { [name] + aliases }
+}
+
+/// Every entity of the dossier, by kind.
+public struct Registry: Sendable {
+    public var kinds: [EntityKind]
+    /// In kind order, then French order of names.
+    public var entities: [Entity]
+    private var indexByID: [String: Int]
+
+    public init(kinds: [EntityKind], entities: [Entity]) {
+        self.kinds = kinds.sorted()
+        self.entities = entities.sorted {
+            ($0.kind, FrenchCollation.key($0.name), $0.id) < ($1.kind, FrenchCollation.key($1.name), $1.id)
+        }
+        var index: [String: Int] = [:]
+        for (position, entity) in self.entities.enumerated() where index[entity.id] == nil {
+            index[entity.id] = position
+        }
+        self.indexByID = index
+    }
+
+    public subscript(id: String) -> Entity? { indexByID[id].map { entities[$0] } }
+
+    public func entities(of kind: EntityKind) -> [Entity] { entities.filter { $0.kind == kind } }
+}

@@ -1,0 +1,53 @@
+/// A file's path relative to the dossier folder, as it is shown in diagnostics (`seeds/a.txt` style).
+public struct SourcePath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var value: String
+    public init(_ value: String) { self.value = value }
+    public var description: String { value }
+    public static func < (lhs: SourcePath, rhs: SourcePath) -> Bool { lhs.value < rhs.value }
+
+    /// The file name without folders.
+    public var fileName: String { value.split(separator: "/").last.map(String.init) ?? value }
+    /// The lowercased extension without its dot.
+    public var fileExtension: String {
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return "" }
+        return fileName[fileName.index(after: dot)...].lowercased()
+    }
+}
+
+/// A file's path inside the output folder (`towns/boukamal/index.html`).
+public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var value: String
+    public init(_ value: String) { self.value = value }
+    public var description: String { value }
+    public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.value < rhs.value }
+}
+
+/// A page's address relative to the site root (`towns/boukamal/`, or `""` for the front page).
+public struct SiteURL: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var path: String
+    public init(_ path: String) { self.path = path }
+    public var description: String { path }
+    public static func < (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path < rhs.path }
+
+    public static let root = SiteURL("")
+
+    /// How many folders down from the root this page lives.
+    public var depth: Int { path.split(separator: "/", omittingEmptySubsequences: true).count }
+
+    /// The way back to the root from this page: `""`, `"../"`, `"../../"`.
+    public var rootPrefix: String { String(repeating: "../", count: depth) }
+
+    /// The file that holds this page.
+    public var outputPath: OutputPath {
+        path.isEmpty || path.hasSuffix("/") ? OutputPath(path + "index.html") : OutputPath(path)
+    }
+
+    /// This address as written in a page at `page`: relative, so the site works anywhere.
+    public func relative(from page: SiteURL) -> String {
+        let text = page.rootPrefix + path
+        return text.isEmpty ? "./" : text
+    }
+
+    /// This address made absolute against a base URL (which ends with `/`).
+    public func absolute(base: String) -> String { base + path }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Yams
+
+/// A file read from the dossier folder, not yet decoded.
+public struct SourceFile: Sendable {
+    public var path: SourcePath
+    public var data: Data
+
+    public init(path: SourcePath, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// Turns an article file (`.md` with front matter, or `.txt` wire copy) into an `Article`.
+enum ArticleParser {
+    /// The article, or nil when the file cannot become one (the diagnostics say why).
+    static func parse(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Article? {
+        let file = source.path
+        guard var text = String(data: source.data, encoding: .utf8) else {
+            diagnostics.append(
+                .error("encoding-not-utf8", "the file is not UTF-8 text (Latin-1 or Windows-1252 wire copy?)",
+                    file: file, line: 1,
+                    suggestion: "convert it: iconv -f WINDOWS-1252 -t UTF-8 '\(file.fileName)' > fixed.txt"))
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            diagnostics.append(.warning("article-empty", "the file is empty and is skipped", file: file, line: 1))
+            return nil
+        }
+        switch file.fileExtension {
+        case "md", "markdown": return parseMarkdown(text, file: file, diagnostics: &diagnostics)
+        default: return parseWireCopy(text, file: file, diagnostics: &diagnostics)
+        }
+    }
+
+    private static func parseWireCopy(_ text: String, file: SourcePath, diagnostics: inout [Diagnostic]) -> Article? {
+        let wire = WireCopyReader.read(text, file: file, diagnostics: &diagnostics)
+        guard let opening = wire.blocks.first(where: { $0.kind == .paragraph }) ?? wire.blocks.first else {
+            diagnostics.append(.warning("article-empty", "the article has no text and is skipped", file: file, line: 1))
+            return nil
+        }
+        let title = WireCopyReader.deriveTitle(from: opening.text)
+        return Article(
+            file: file, slug: Slug.make(title), title: title, date: wire.date, source: wire.source,
+            body: .plain(wire.blocks))
+    }
+
+    private static func parseMarkdown(_ text: String, file: SourcePath, diagnostics: inout [Diagnostic]) -> Article? {
+        let errorsBefore = diagnostics.errorCount
+        let parts = FrontMatterSplitter.split(text, file: file, diagnostics: &diagnostics)
+        var fields = FrontMatter()
+        if let yaml = parts.yaml {
+            fields = FrontMatter.read(yaml, file: file, diagnostics: &diagnostics)
+        }
+        guard diagnostics.errorCount == errorsBefore else { return nil }
+        var body = parts.body
+        var title = fields.title
+        if title == nil, let heading = leadingHeading(of: body) {
+            title = heading.title
+            body = heading.rest
+        }
+        let resolvedTitle = title ?? WireCopyReader.deriveTitle(from: plainOpening(of: body))
+        guard !resolvedTitle.isEmpty else {
+            diagnostics.append(
+                .warning("article-empty", "the article has no title and no text and is skipped", file: file, line: 1))
+            return nil
+        }
+        return Article(
+            file: file, slug: fields.slug ?? Slug.make(resolvedTitle), hasExplicitSlug: fields.slug != nil, title: resolvedTitle, date: fields.date,
+            source: fields.source, originalURL: fields.url, authors: fields.authors, draft: fields.draft,
+            body: .markdown(body, firstLine: parts.bodyFirstLine), extra: fields.extra)
+    }
+
+    /// A first line `# Title` becomes the title (and leaves the body).
+    private static func leadingHeading(of body: String) -> (title: String, rest: String)? {
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let index = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+            lines[index].hasPrefix("# ")
+        else { return nil }
+        let title = lines[index].dropFirst(2).trimmingCharacters(in: .whitespaces)
+            .trimmingCharacters(in: CharacterSet(charactersIn: "#")).trimmingCharacters(in: .whitespaces)
+        lines[index] = ""
+        return title.isEmpty ? nil : (title, lines.joined(separator: "\n"))
+    }
+
+    /// The first paragraph without its most common Markdown marks, to derive a title from.
+    private static func plainOpening(of body: String) -> String {
+        let paragraph = body.components(separatedBy: "\n\n").first { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? ""
+        let marks = CharacterSet(charactersIn: "*_`#>[]")
+        return paragraph.unicodeScalars.filter { !marks.contains($0) }.map(String.init).joined()
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// The fields of an article's front matter, checked.
+struct FrontMatter {
+    var title: String?
+    var date: PartialDate?
+    var source: String?
+    var url: String?
+    var authors: [String] = []
+    var slug: String?
+    var draft = false
+    var extra: [String: String] = [:]
+
+    static func read(_ yaml: String, file: SourcePath, diagnostics: inout [Diagnostic]) -> FrontMatter {
+        var fields = FrontMatter()
+        guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return fields }
+        guard let root = YAMLReader.compose(yaml, file: file, lineOffset: 1, diagnostics: &diagnostics) else {
+            return fields
+        }
+        guard case .mapping(let mapping) = root else {
+            diagnostics.append(
+                .error("front-matter-not-mapping", "the front matter must be fields (`title: …`), one per line",
+                    file: file, line: YAMLReader.line(of: root, offset: 1) ?? 2))
+            return fields
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = YAMLReader.line(of: keyNode, offset: 1)
+            let column = keyNode.mark?.column
+            func text() -> String? {
+                guard let string = YAMLReader.string(value) else {
+                    diagnostics.append(
+                        .error("front-matter-type", "`\(key)` must be text", file: file, line: line, column: column))
+                    return nil
+                }
+                return string
+            }
+            switch key {
+            case "title": fields.title = text()
+            case "source": fields.source = text()
+            case "date":
+                guard let raw = text() else { continue }
+                if let date = PartialDate(parsing: raw) {
+                    fields.date = date
+                } else {
+                    diagnostics.append(
+                        .error("date-invalid", "`\(raw)` is not a date", file: file, line: line, column: column,
+                            suggestion: "write 2017, 2017-11 or 2017-11-13"))
+                }
+            case "url":
+                guard let raw = text() else { continue }
+                let scheme = raw.split(separator: ":", maxSplits: 1).first?.lowercased()
+                if raw.contains(":"), scheme == "http" || scheme == "https", URL(string: raw) != nil {
+                    fields.url = raw
+                } else {
+                    diagnostics.append(
+                        .warning("url-unsafe", "`url` must be an http or https address; `\(raw)` is ignored",
+                            file: file, line: line, column: column))
+                }
+            case "authors", "author":
+                if let authors = YAMLReader.strings(value) {
+                    fields.authors = authors
+                } else {
+                    diagnostics.append(
+                        .error("front-matter-type", "`\(key)` must be a name or a list of names", file: file,
+                            line: line, column: column))
+                }
+            case "slug":
+                guard let raw = text() else { continue }
+                if Slug.isValid(raw) {
+                    fields.slug = raw
+                } else {
+                    diagnostics.append(
+                        .error("slug-invalid", "the slug `\(raw)` is not lowercase letters, digits and hyphens",
+                            file: file, line: line, column: column, suggestion: "try `\(Slug.make(raw))`"))
+                }
+            case "draft":
+                if let flag = value.bool {
+                    fields.draft = flag
+                } else {
+                    diagnostics.append(
+                        .error("front-matter-type", "`draft` must be true or false", file: file, line: line,
+                            column: column))
+                }
+            default:
+                if let string = YAMLReader.string(value) { fields.extra[key] = string }
+            }
+        }
+        return fields
+    }
+}

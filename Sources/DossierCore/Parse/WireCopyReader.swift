@@ -1,0 +1,158 @@
+import Foundation
+
+/// Reads raw wire copy (`.txt`): a `date 2017-11` header running into the first paragraph,
+/// stand-alone sub-headings, a credit line (`Avec AFP et Reuters`) and `Première publication : 13/11/2017`.
+/// Nothing in it is markup: a `*` or `#` is text.
+enum WireCopyReader {
+    struct Result {
+        var blocks: [PlainBlock]
+        var date: PartialDate?
+        var source: String?
+    }
+
+    static func read(_ text: String, file: SourcePath, diagnostics: inout [Diagnostic]) -> Result {
+        var paragraphs = self.paragraphs(of: text)
+        var headerDate: PartialDate?
+        var publicationDate: PartialDate?
+        var source: String?
+        if let first = paragraphs.first, let header = dateHeader(first.text) {
+            if let date = PartialDate(parsing: header.date) {
+                headerDate = date
+            } else {
+                diagnostics.append(
+                    .error("date-invalid", "`\(header.date)` is not a date", file: file, line: first.line,
+                        suggestion: "write `date 2017-11` or `date 2017-11-13`"))
+            }
+            paragraphs[0].text = header.rest
+            if header.rest.isEmpty { paragraphs.removeFirst() }
+        }
+        var blocks: [PlainBlock] = []
+        for (position, paragraph) in paragraphs.enumerated() {
+            let text = paragraph.text
+            if let dateText = publicationLine(text) {
+                if let date = PartialDate(parsing: dateText) {
+                    publicationDate = date
+                } else {
+                    diagnostics.append(
+                        .error("date-invalid", "`\(dateText)` is not a date", file: file, line: paragraph.line,
+                            suggestion: "write `Première publication : 13/11/2017`"))
+                }
+                continue
+            }
+            if let credit = creditLine(text) {
+                source = credit
+                continue
+            }
+            if let heading = subheading(text, isFirst: position == 0) {
+                blocks.append(PlainBlock(.heading, heading, line: paragraph.line))
+            } else {
+                blocks.append(PlainBlock(.paragraph, text, line: paragraph.line))
+            }
+        }
+        var date = publicationDate ?? headerDate
+        if let header = headerDate, let publication = publicationDate, !header.contains(publication) {
+            diagnostics.append(
+                .warning("date-conflict",
+                    "the header says \(header.iso) but the publication line says \(publication.iso); using \(publication.iso)",
+                    file: file, line: 1))
+            date = publication
+        }
+        return Result(blocks: blocks, date: date, source: source)
+    }
+
+    /// A readable title from the opening sentence: whole when short, else cut at a comma or a word.
+    static func deriveTitle(from text: String, limit: Int = 110) -> String {
+        let bytes = Array(text.utf8)
+        let first = SentenceSplitter.sentences(in: bytes).first.map { String(decoding: bytes[$0], as: UTF8.self) } ?? text
+        var sentence = first.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if sentence.hasSuffix(".") { sentence.removeLast() }
+        guard sentence.count > limit else { return sentence }
+        let head = sentence.prefix(limit)
+        if let comma = head.range(of: ", ", options: .backwards), head.distance(from: head.startIndex, to: comma.lowerBound) >= 40 {
+            return String(head[..<comma.lowerBound])
+        }
+        let words = head.prefix(limit - 10)
+        if let space = words.lastIndex(of: " ") { return String(words[..<space]) + " …" }
+        return String(words) + " …"
+    }
+
+    // MARK: - Forms
+
+    private struct Paragraph {
+        var text: String
+        var line: Int
+    }
+
+    /// Blank lines separate paragraphs; lines inside one are joined.
+    private static func paragraphs(of text: String) -> [Paragraph] {
+        var result: [Paragraph] = []
+        var current: [Substring] = []
+        var start = 1
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, rawLine) in lines.enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty {
+                if !current.isEmpty { result.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
+                current = []
+            } else {
+                if current.isEmpty { start = index + 1 }
+                current.append(Substring(line))
+            }
+        }
+        if !current.isEmpty { result.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
+        return result
+    }
+
+    /// `date 2017-11 L'armée…` → (`2017-11`, `L'armée…`).
+    private static func dateHeader(_ text: String) -> (date: String, rest: String)? {
+        guard text.lowercased().hasPrefix("date ") || text.lowercased().hasPrefix("date\t") else { return nil }
+        let afterKeyword = text.dropFirst(5).drop(while: { $0 == " " || $0 == "\t" })
+        let date = afterKeyword.prefix(while: { !$0.isWhitespace })
+        guard let firstCharacter = date.first, firstCharacter.isNumber else { return nil }
+        let rest = afterKeyword.dropFirst(date.count).drop(while: { $0.isWhitespace })
+        return (String(date), String(rest))
+    }
+
+    /// `Première publication : 13/11/2017` (a time after the date is allowed) → `13/11/2017`.
+    private static func publicationLine(_ text: String) -> String? {
+        let folded = TextFolding.fold(text).lowercased()
+        guard folded.hasPrefix("premiere publication"), !text.contains("\n"),
+            let colon = text.firstIndex(of: ":")
+        else { return nil }
+        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return value.split(separator: " ").first.map(String.init) ?? value
+    }
+
+    /// `Avec AFP et Reuters` → `AFP et Reuters`: a short line naming the agencies.
+    private static func creditLine(_ text: String) -> String? {
+        guard !text.contains("\n"), text.count <= 80, text.hasPrefix("Avec "), !text.hasSuffix(".") else { return nil }
+        var credit = text.dropFirst(5)
+        if credit.hasPrefix("l'") || credit.hasPrefix("l’") { credit = credit.dropFirst(2) }
+        let words = credit.split(separator: " ")
+        guard !words.isEmpty, words.count <= 8,
+            words.allSatisfy({ $0 == "et" || $0 == "," || $0.first?.isUppercase == true })
+        else { return nil }
+        return String(credit)
+    }
+
+    /// `- Escalade autour de Damas -` → `Escalade autour de Damas`; `"Pas de solution militaire"` stays as is.
+    private static func subheading(_ text: String, isFirst: Bool) -> String? {
+        guard !isFirst, !text.contains("\n"), text.count <= 90 else { return nil }
+        let dashes: Set<Character> = ["-", "–", "—"]
+        if let first = text.first, let last = text.last, dashes.contains(first), dashes.contains(last), text.count > 2 {
+            let inner = text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+            return inner.isEmpty ? nil : inner
+        }
+        let quotes: [(Character, Character)] = [("\"", "\""), ("«", "»"), ("“", "”")]
+        if let first = text.first, let last = text.last,
+            quotes.contains(where: { $0.0 == first && $0.1 == last }), text.count > 2,
+            !text.dropFirst().dropLast().contains(where: { $0 == "\"" || $0 == "«" || $0 == "»" || $0 == "“" || $0 == "”" })
+        {
+            return text
+        }
+        let endsSentence = text.last.map { ".!?:;,…".contains($0) } ?? true
+        let words = text.split(separator: " ").count
+        if !endsSentence, words <= 10, text.first?.isUppercase == true { return text }
+        return nil
+    }
+}

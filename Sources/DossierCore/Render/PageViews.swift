@@ -1,0 +1,248 @@
+/// Builds the context of each template, exactly as `Templates/README.md` documents it.
+struct PageViews {
+    let site: Site
+
+    // MARK: - Shared shapes
+
+    func common(page: SiteURL, title: String, description: String? = nil) -> [String: Any] {
+        var pageInfo: [String: Any] = ["title": title, "description": description ?? site.config.description]
+        if let base = site.config.baseURL { pageInfo["canonical"] = page.absolute(base: base) }
+        var nav: [[String: Any]] = [["label": "Accueil", "url": SiteURL.root.relative(from: page), "current": page == .root]]
+        for kind in site.registry.kinds where !entities(of: kind).isEmpty {
+            nav.append(["label": kind.label, "url": kind.url.relative(from: page), "current": page.path.hasPrefix(kind.url.path)])
+        }
+        nav.append(["label": "Chronologie", "url": SiteURL("timeline/").relative(from: page), "current": page.path == "timeline/"])
+        if !townPoints(from: page).isEmpty {
+            nav.append(["label": "Carte", "url": SiteURL("map/").relative(from: page), "current": page.path == "map/"])
+        }
+        return [
+            "lang": site.config.language, "root": page.rootPrefix, "generator": "dossier",
+            "site": ["title": site.config.title, "description": site.config.description], "page": pageInfo, "nav": nav,
+        ]
+    }
+
+    func articleReference(_ index: Int, from page: SiteURL) -> [String: Any] {
+        let linked = site.articles[index]
+        let article = linked.article
+        var view: [String: Any] = ["title": article.title, "url": article.url.relative(from: page), "excerpt": linked.excerpt]
+        if let date = article.date {
+            view["date"] = date.french
+            view["datetime"] = date.iso
+        }
+        if let source = article.source { view["source"] = source }
+        return view
+    }
+
+    func entityReference(_ entity: Entity, count: Int, from page: SiteURL) -> [String: Any] {
+        var view: [String: Any] = [
+            "id": entity.id, "name": entity.name, "url": entity.url.relative(from: page), "kind": entity.kind.id,
+            "kind_label": entity.kind.singular, "count": count,
+        ]
+        if let summary = entity.summary { view["summary"] = summary }
+        return view
+    }
+
+    func mentions(of entity: Entity) -> Int { site.entityFacts[entity.id]?.mentionCount ?? 0 }
+
+    /// Entities of a kind mentioned at least once, in French order.
+    func entities(of kind: EntityKind) -> [Entity] {
+        site.registry.entities(of: kind).filter { mentions(of: $0) > 0 }
+    }
+
+    func townPoints(from page: SiteURL) -> [MapRenderer.Point] {
+        site.mentionedEntities.compactMap { entity in
+            guard entity.kind.id == "towns", let coordinates = entity.coordinates else { return nil }
+            return MapRenderer.Point(
+                name: entity.name, href: entity.url.relative(from: page), coordinates: coordinates,
+                mentions: mentions(of: entity))
+        }
+    }
+
+    // MARK: - Pages
+
+    func index() -> [String: Any] {
+        let page = SiteURL.root
+        var context = common(page: page, title: site.config.title)
+        let dated = site.articles.compactMap(\.article.date)
+        var figures: [[String: Any]] = [["value": site.articles.count, "label": "articles"]]
+        for kind in site.registry.kinds where !entities(of: kind).isEmpty {
+            figures.append(["value": entities(of: kind).count, "label": kind.label.lowercased()])
+        }
+        if let first = dated.min(), let last = dated.max() {
+            figures.append(["value": first == last ? first.french : "\(first.french) – \(last.french)", "label": "période couverte"])
+        }
+        context["figures"] = figures
+        context["latest"] = site.articles.indices.reversed().prefix(10).map { articleReference($0, from: page) }
+        context["kinds"] = site.registry.kinds.compactMap { kind -> [String: Any]? in
+            let members = entities(of: kind)
+            guard !members.isEmpty else { return nil }
+            let top = members.sorted { (mentions(of: $1), $0.name) < (mentions(of: $0), $1.name) }.prefix(8)
+            return [
+                "name": kind.label, "url": kind.url.relative(from: page), "count": members.count,
+                "top": top.map { entityReference($0, count: mentions(of: $0), from: page) },
+            ]
+        }
+        if let svg = MapRenderer().svg(townPoints(from: page), title: "Carte des villes citées") {
+            context["map"] = ["svg": svg]
+        }
+        return context
+    }
+
+    func article(_ index: Int) -> [String: Any] {
+        let linked = site.articles[index]
+        let article = linked.article
+        let page = article.url
+        var context = common(page: page, title: article.title, description: linked.excerpt)
+        var view = articleReference(index, from: page)
+        view["body"] = linked.bodyHTML
+        view["file"] = article.file.value
+        if let sourceHTML = linked.sourceHTML { view["source_html"] = sourceHTML }
+        if let url = article.originalURL { view["original_url"] = url }
+        if !article.authors.isEmpty { view["authors"] = article.authors.joined(separator: ", ") }
+        context["article"] = view
+        let counts = linked.mentionCounts
+        context["mention_groups"] = site.registry.kinds.compactMap { kind -> [String: Any]? in
+            let members = site.registry.entities(of: kind).filter { counts[$0.id] != nil }
+            guard !members.isEmpty else { return nil }
+            return ["name": kind.label, "entities": members.map { entityReference($0, count: counts[$0.id]!, from: page) }]
+        }
+        context["related"] = site.related[index].map { articleReference($0, from: page) }
+        if index > 0 { context["previous"] = articleReference(index - 1, from: page) }
+        if index + 1 < site.articles.count { context["next"] = articleReference(index + 1, from: page) }
+        return context
+    }
+
+    func entity(_ entity: Entity) -> [String: Any] {
+        let page = entity.url
+        let facts = site.entityFacts[entity.id] ?? EntityFacts()
+        var context = common(page: page, title: entity.name, description: entity.summary)
+        var view: [String: Any] = [
+            "name": entity.name, "kind_label": entity.kind.singular, "kind_name": entity.kind.label,
+            "kind_url": entity.kind.url.relative(from: page), "aliases": entity.aliases,
+            "mention_count": facts.mentionCount, "article_count": facts.articles.count,
+        ]
+        if let summary = entity.summary { view["summary"] = summary }
+        if let coordinates = entity.coordinates {
+            view["coordinates"] = [
+                "latitude": coordinates.latitude, "longitude": coordinates.longitude, "display": coordinates.french,
+            ]
+        }
+        if let affiliation = entity.affiliation.flatMap({ site.registry[$0] }) {
+            view["affiliation"] = entityReference(affiliation, count: mentions(of: affiliation), from: page)
+        }
+        if let first = facts.articles.first { view["first"] = articleReference(first, from: page) }
+        if let last = facts.articles.last { view["last"] = articleReference(last, from: page) }
+        context["entity"] = view
+        context["appearances"] = facts.articles.map { index -> [String: Any] in
+            let linked = site.articles[index]
+            let own = linked.mentions.filter { $0.entity == entity.id }
+            var sentences: [[String: Any]] = []
+            var seen: Set<Int> = []
+            for mention in own where seen.insert(mention.sentence).inserted {
+                let ranges = own.filter { $0.sentence == mention.sentence }.map(\.range)
+                sentences.append(["html": Self.highlight(linked.sentences[mention.sentence], ranges: ranges)])
+            }
+            return ["article": articleReference(index, from: page), "count": own.count, "sentences": sentences]
+        }
+        context["companions"] = facts.companions.compactMap { companion -> [String: Any]? in
+            site.registry[companion.id].map { entityReference($0, count: companion.count, from: page) }
+        }
+        context["members"] = facts.members.compactMap { site.registry[$0] }.filter { mentions(of: $0) > 0 }
+            .map { entityReference($0, count: mentions(of: $0), from: page) }
+        if entity.kind.id == "towns", let coordinates = entity.coordinates {
+            let neighbours = townPoints(from: page).filter {
+                abs($0.coordinates.latitude - coordinates.latitude) < 1.5 && abs($0.coordinates.longitude - coordinates.longitude) < 1.5
+            }
+            if let svg = MapRenderer(width: 480, height: 320).svg(neighbours, title: "\(entity.name) sur la carte") {
+                context["map"] = ["svg": svg]
+            }
+        }
+        return context
+    }
+
+    func kind(_ kind: EntityKind) -> [String: Any] {
+        let page = kind.url
+        let members = entities(of: kind)
+        var context = common(page: page, title: kind.label)
+        context["kind"] = ["name": kind.label, "singular": kind.singular, "count": members.count]
+        var letters: [(letter: String, entities: [[String: Any]])] = []
+        for entity in members.sorted(by: { FrenchCollation.areInOrder($0.name, $1.name) }) {
+            let letter = FrenchCollation.initial(entity.name)
+            let reference = entityReference(entity, count: mentions(of: entity), from: page)
+            if letters.last?.letter == letter {
+                letters[letters.count - 1].entities.append(reference)
+            } else {
+                letters.append((letter, [reference]))
+            }
+        }
+        context["letters"] = letters.map { ["letter": $0.letter, "entities": $0.entities] }
+        return context
+    }
+
+    func timeline() -> [String: Any] {
+        let page = SiteURL("timeline/")
+        var context = common(page: page, title: "Chronologie")
+        var years: [(year: String, months: [(id: String, label: String, articles: [[String: Any]])])] = []
+        for (index, linked) in site.articles.enumerated() {
+            let date = linked.article.date
+            let year = date.map { String($0.year) } ?? "Sans date"
+            let monthID = date.map { $0.month == nil ? "\($0.year)" : String($0.iso.prefix(7)) } ?? "sans-date"
+            let monthLabel = date.map { $0.frenchMonth ?? "\($0.year), mois inconnu" } ?? "Sans date"
+            var reference = articleReference(index, from: page)
+            let counts = linked.mentionCounts
+            reference["entities"] = site.registry.entities.filter { counts[$0.id] != nil }
+                .map { entityReference($0, count: counts[$0.id]!, from: page) }
+            if years.last?.year != year { years.append((year, [])) }
+            if years[years.count - 1].months.last?.id != monthID {
+                years[years.count - 1].months.append((monthID, monthLabel, []))
+            }
+            let last = years[years.count - 1].months.count - 1
+            years[years.count - 1].months[last].articles.append(reference)
+        }
+        context["years"] = years.map { year in
+            [
+                "year": year.year, "count": year.months.reduce(0) { $0 + $1.articles.count },
+                "months": year.months.map { ["id": "mois-\($0.id)", "label": $0.label, "articles": $0.articles] },
+            ] as [String: Any]
+        }
+        return context
+    }
+
+    func map() -> [String: Any]? {
+        let page = SiteURL("map/")
+        let points = townPoints(from: page)
+        guard let svg = MapRenderer(width: 800, height: 600).svg(points, title: "Carte des villes citées") else { return nil }
+        var context = common(page: page, title: "Carte")
+        context["map"] = ["svg": svg]
+        context["towns"] = site.mentionedEntities.filter { $0.kind.id == "towns" && $0.coordinates != nil }
+            .sorted { FrenchCollation.areInOrder($0.name, $1.name) }
+            .map { entity -> [String: Any] in
+                var reference = entityReference(entity, count: mentions(of: entity), from: page)
+                reference["latitude"] = entity.coordinates!.latitude
+                reference["longitude"] = entity.coordinates!.longitude
+                reference["display"] = entity.coordinates!.french
+                return reference
+            }
+        return context
+    }
+
+    func notFound() -> [String: Any] {
+        var context = common(page: .root, title: "Page introuvable")
+        // The 404 page is served at any depth: absolute links when we know the site's address.
+        if let base = site.config.baseURL { context["root"] = base }
+        return context
+    }
+
+    /// A sentence as HTML with each mention in `<mark>`; everything else escaped.
+    static func highlight(_ sentence: String, ranges: [Range<Int>]) -> String {
+        let bytes = Array(sentence.utf8)
+        var html = ""
+        var cursor = 0
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.lowerBound >= cursor && range.upperBound <= bytes.count {
+            html += HTML.escape(String(decoding: bytes[cursor..<range.lowerBound], as: UTF8.self))
+            html += "<mark>" + HTML.escape(String(decoding: bytes[range], as: UTF8.self)) + "</mark>"
+            cursor = range.upperBound
+        }
+        return html + HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self))
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Folds text the way a French reader compares names: case, accents and typographic variants ignored.
+enum TextFolding {
+    /// How the tokenizer treats a character.
+    enum CharacterClass {
+        /// A letter or a digit: part of a word.
+        case word
+        /// Space (any width, non-breaking too), line break, hyphen or apostrophe: may sit inside a name.
+        case soft
+        /// Invisible (soft hyphen, joiners, BOM): ignored, even inside a word.
+        case invisible
+        /// Any other punctuation: ends a name.
+        case hard
+    }
+
+    static func characterClass(_ scalar: Unicode.Scalar) -> CharacterClass {
+        let value = scalar.value
+        if value < 0x80 {
+            switch value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x2D, 0x27, 0x60: return .soft
+            default: return .hard
+            }
+        }
+        switch value {
+        case 0xAD, 0x200C, 0x200D, 0x2060, 0xFEFF: return .invisible
+        case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029, 0x85: return .soft
+        case 0x2010, 0x2011, 0x2012, 0x2043: return .soft  // hyphens, the non-breaking one too
+        case 0x2018, 0x2019, 0x02BC, 0x02B9, 0x00B4, 0x2032, 0x02BB, 0x02BE, 0x02BF: return .soft  // apostrophes
+        default: break
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return .word }
+        if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+            return .word
+        }
+        if properties.isWhitespace { return .soft }
+        return .hard
+    }
+
+    /// Appends the folded form of a word character: lowercase, without accents (`É` → `e`, `ı` → `i`, `œ` → `oe`).
+    static func appendFolded(_ scalar: Unicode.Scalar, to output: inout String) {
+        let value = scalar.value
+        if value < 0x80 {
+            if (0x41...0x5A).contains(value) {
+                output.unicodeScalars.append(Unicode.Scalar(value + 0x20)!)
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+            return
+        }
+        if Int(value) < latinTable.count {
+            output += latinTable[Int(value)]
+            return
+        }
+        output += foldSlowly(scalar)
+    }
+
+    /// Folds a whole string: word characters folded, everything else kept.
+    static func fold(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch characterClass(scalar) {
+            case .word: appendFolded(scalar, to: &output)
+            case .invisible: continue
+            case .soft, .hard: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// Whether a letter is a capital (digits and marks are neither).
+    static func isUppercaseLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) }
+        return scalar.properties.isUppercase
+    }
+
+    static func isLowercaseLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return (0x61...0x7A).contains(scalar.value) }
+        return scalar.properties.isLowercase
+    }
+
+    /// The folded forms of U+0000…U+024F (Latin-1 and Latin Extended A and B), computed once.
+    private static let latinTable: [String] = (0..<0x250).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return "" }
+        return foldSlowly(scalar)
+    }
+
+    private static func foldSlowly(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x131: return "i"  // dotless ı (Turkish)
+        case 0xD8, 0xF8: return "o"
+        case 0x141, 0x142: return "l"
+        case 0x110, 0x111, 0xD0, 0xF0: return "d"
+        case 0xDF: return "ss"
+        case 0xC6, 0xE6: return "ae"
+        case 0x152, 0x153: return "oe"
+        case 0xDE, 0xFE: return "th"
+        default: break
+        }
+        let decomposed = String(scalar).decomposedStringWithCanonicalMapping
+        var base = String.UnicodeScalarView()
+        for part in decomposed.unicodeScalars where part.properties.generalCategory != .nonspacingMark {
+            base.append(part)
+        }
+        return String(base).lowercased()
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Writes a built site to disk atomically: into a folder beside the output, swapped in only when complete,
+/// so a failed or interrupted build never leaves a half-written site.
+public enum DiskPublisher {
+    public static func publish(_ files: [RenderedFile], to output: URL, input: URL) throws {
+        let manager = FileManager.default
+        let target = output.standardizedFileURL
+        try refuseDangerousOutput(target, input: input.standardizedFileURL)
+        let parent = target.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let suffix = "\(ProcessInfo.processInfo.processIdentifier)"
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(suffix)")
+        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(suffix)")
+        try? manager.removeItem(at: staging)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            var created: Set<String> = [staging.path]
+            for file in files {
+                let destination = staging.appendingPathComponent(file.path.value)
+                let folder = destination.deletingLastPathComponent()
+                if !created.contains(folder.path) {
+                    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+                    created.insert(folder.path)
+                }
+                try file.data.write(to: destination)
+            }
+            if manager.fileExists(atPath: target.path) {
+                try manager.moveItem(at: target, to: retired)
+            }
+            try manager.moveItem(at: staging, to: target)
+            try? manager.removeItem(at: retired)
+        } catch {
+            try? manager.removeItem(at: staging)
+            if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
+                try? manager.moveItem(at: retired, to: target)
+            }
+            throw DossierError.writeFailed("\(target.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// The output folder is replaced whole: refuse anything whose loss would hurt.
+    static func refuseDangerousOutput(_ output: URL, input: URL) throws {
+        let outputPath = output.resolvingSymlinksInPath().path
+        let inputPath = input.resolvingSymlinksInPath().path
+        if outputPath == inputPath || inputPath.hasPrefix(outputPath.hasSuffix("/") ? outputPath : outputPath + "/") {
+            throw DossierError.outputRefused("the output folder \(output.path) holds the dossier itself; choose another --output")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw DossierError.outputRefused("the output \(output.path) is a file, not a folder")
+        }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+        if !contents.isEmpty && !contents.contains("index.html") {
+            throw DossierError.outputRefused(
+                "the output folder \(output.path) is not empty and does not look like a built site (no index.html); it would be replaced whole, so choose an empty or new folder")
+        }
+    }
+}

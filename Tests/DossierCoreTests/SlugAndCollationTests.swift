@@ -1,0 +1,99 @@
+import Testing
+
+@testable import DossierCore
+
+@Suite("Slug")
+struct SlugTests {
+    @Test("A French title becomes readable lowercase ASCII")
+    func frenchTitle() {
+        #expect(Slug.make("L'armée syrienne reprend Boukamal") == "l-armee-syrienne-reprend-boukamal")
+    }
+
+    @Test("Accents and ligatures are folded: É → e, Œ → oe, ç → c")
+    func accentsFolded() {
+        #expect(Slug.make("État islamique, Œuvre à Déir ez-Zor, façade") == "etat-islamique-oeuvre-a-deir-ez-zor-facade")
+    }
+
+    @Test("Any run of punctuation and spaces becomes one hyphen")
+    func punctuationRuns() {
+        #expect(Slug.make("Damas : « 52 % » — reprise !!") == "damas-52-reprise")
+        #expect(Slug.make("l’EI / Daech") == "l-ei-daech")
+    }
+
+    @Test("No leading or trailing hyphen")
+    func noEdgeHyphens() {
+        #expect(Slug.make(" - Alep - ") == "alep")
+        #expect(Slug.make("« Raqqa »") == "raqqa")
+    }
+
+    @Test("A long title is cut to at most 60 characters, at a hyphen, never mid-word")
+    func longTitleCutAtHyphen() {
+        let title =
+            "L'armée syrienne et ses alliés ont chassé de nouveau dimanche le groupe Etat islamique (EI) de Boukamal"
+        let full = Slug.make(title, maxLength: 1000)
+        let slug = Slug.make(title)
+        #expect(slug.count <= 60)
+        #expect(slug.count > 30)
+        #expect(!slug.hasSuffix("-"))
+        #expect(full.hasPrefix(slug))
+        #expect(full.dropFirst(slug.count).first == "-")
+        #expect(slug == "l-armee-syrienne-et-ses-allies-ont-chasse-de-nouveau")
+    }
+
+    @Test("A slug made from any title is valid")
+    func madeSlugsAreValid() {
+        for title in ["L'armée syrienne reprend Boukamal", "  ÉTAT  ", "52% des civils", "a_b-c"] {
+            #expect(Slug.isValid(Slug.make(title)), "\(title)")
+        }
+    }
+
+    @Test("Unsafe or non-canonical slugs are invalid", arguments: ["../x", "Abc", "-a", "a-", "a_b", "a b", "é", "", "a/b"])
+    func invalid(slug: String) {
+        #expect(!Slug.isValid(slug))
+    }
+
+    @Test("Lowercase letters, digits and inner hyphens are valid", arguments: ["boukamal", "etat-islamique", "a1", "2017"])
+    func valid(slug: String) {
+        #expect(Slug.isValid(slug))
+    }
+}
+
+@Suite("French collation")
+struct FrenchCollationTests {
+    @Test("É sorts with E: Douma, État islamique, Euphrate")
+    func accentedCapitalSortsWithE() {
+        let sorted = ["Euphrate", "État islamique", "Douma"].sorted(by: FrenchCollation.areInOrder)
+        #expect(sorted == ["Douma", "État islamique", "Euphrate"])
+    }
+
+    @Test("É does not sort after Z")
+    func accentedCapitalBeforeZ() {
+        #expect(FrenchCollation.areInOrder("État islamique", "Zabadani"))
+        #expect(!FrenchCollation.areInOrder("Zabadani", "État islamique"))
+    }
+
+    @Test("Case is ignored: alep before Boukamal before damas")
+    func caseIgnored() {
+        let sorted = ["damas", "Boukamal", "alep"].sorted(by: FrenchCollation.areInOrder)
+        #expect(sorted == ["alep", "Boukamal", "damas"])
+    }
+
+    @Test("Names that differ only by accent or case keep a stable order both ways")
+    func tieBreaker() {
+        #expect(FrenchCollation.areInOrder("Etat", "État") != FrenchCollation.areInOrder("État", "Etat"))
+        #expect(!FrenchCollation.areInOrder("Damas", "Damas"))
+    }
+
+    @Test("The key folds case and accents")
+    func key() {
+        #expect(FrenchCollation.key("État islamique") == "etat islamique")
+        #expect(FrenchCollation.key("ÉTAT ISLAMIQUE") == FrenchCollation.key("etat islamique"))
+    }
+
+    @Test(
+        "The index letter of a name",
+        arguments: [("Élysée", "E"), ("état", "E"), ("Œcuménique", "O"), ("alep", "A"), ("« Raqqa »", "R"), ("2017", "#")])
+    func initial(name: String, letter: String) {
+        #expect(FrenchCollation.initial(name) == letter)
+    }
+}

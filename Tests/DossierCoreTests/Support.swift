@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+@testable import DossierCore
+
+/// Paths and helpers shared by the tests: the repository, fixtures, temporary folders, built sites.
+enum TestSupport {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let seeds = repository.appendingPathComponent("seeds")
+    static let fixtures = repository.appendingPathComponent("Tests/DossierCoreTests/Fixtures")
+
+    static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
+
+    /// A new empty folder under the system's temporary folder (never under $HOME).
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Builds a dossier folder into a fresh temporary output folder, as `dossier build` does.
+    static func buildToDisk(_ folder: URL, baseURL: String? = nil) throws -> (report: BuildReport, output: URL) {
+        let output = try temporaryFolder().appendingPathComponent("public")
+        let report = try DossierBuilder.build(folder: folder, baseURL: baseURL, excluding: output)
+        try DiskPublisher.publish(report.files, to: output, input: folder)
+        return (report, output)
+    }
+
+    static func read(_ output: URL, _ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// Every file under a folder, relative paths, sorted.
+    static func files(under folder: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        var result: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { result.append(path) }
+        }
+        return result.sorted()
+    }
+
+    /// Runs the built `dossier` command and returns its exit status and output.
+    static func runDossier(_ arguments: [String], in directory: URL? = nil) throws
+        -> (status: Int32, stdout: String, stderr: String)
+    {
+        let binary = repository.appendingPathComponent(".build/debug/dossier")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the dossier command first (swift build)")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The values of `href` and `src` attributes in an HTML page.
+    static func links(in html: String) -> [String] {
+        var found: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: attribute) {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                found.append(String(rest[..<end]))
+                rest = rest[end...]
+            }
+        }
+        return found
+    }
+
+    /// The start tags of an HTML page with their attributes (enough to spot injected markup; not a full parser).
+    static func tags(in html: String) -> [(name: String, attributes: [String: String])] {
+        var result: [(String, [String: String])] = []
+        let scalars = Array(html.unicodeScalars)
+        var index = 0
+        func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+            CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == ":"
+        }
+        while index < scalars.count {
+            guard scalars[index] == "<", index + 1 < scalars.count, CharacterSet.letters.contains(scalars[index + 1]) else {
+                index += 1
+                continue
+            }
+            index += 1
+            var name = ""
+            while index < scalars.count, isNameCharacter(scalars[index]) { name.unicodeScalars.append(scalars[index]); index += 1 }
+            var attributes: [String: String] = [:]
+            while index < scalars.count, scalars[index] != ">" {
+                if CharacterSet.whitespacesAndNewlines.contains(scalars[index]) || scalars[index] == "/" { index += 1; continue }
+                var attribute = ""
+                while index < scalars.count, !CharacterSet.whitespacesAndNewlines.contains(scalars[index]),
+                    scalars[index] != "=", scalars[index] != ">"
+                {
+                    attribute.unicodeScalars.append(scalars[index]); index += 1
+                }
+                var value = ""
+                if index < scalars.count, scalars[index] == "=" {
+                    index += 1
+                    let quote = scalars[index]
+                    if quote == "\"" || quote == "'" {
+                        index += 1
+                        while index < scalars.count, scalars[index] != quote { value.unicodeScalars.append(scalars[index]); index += 1 }
+                        index += 1
+                    } else {
+                        while index < scalars.count, !CharacterSet.whitespacesAndNewlines.contains(scalars[index]), scalars[index] != ">" {
+                            value.unicodeScalars.append(scalars[index]); index += 1
+                        }
+                    }
+                }
+                if !attribute.isEmpty { attributes[attribute] = value }
+            }
+            result.append((name, attributes))
+        }
+        return result
+    }
+}

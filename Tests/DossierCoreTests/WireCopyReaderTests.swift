@@ -1,0 +1,382 @@
+import Foundation
+import Testing
+
+@testable import DossierCore
+
+/// The repository root: this file is `Tests/DossierCoreTests/WireCopyReaderTests.swift`.
+private let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+private let seed000 = "000_94cd7e84aae576f1.txt"
+private let seed001 = "001_eaae213581ca3af3.txt"
+
+/// A seed article read from disk, as the loader hands it to the parser.
+private func seedFile(_ name: String) throws -> SourceFile {
+    let url = repositoryRoot.appendingPathComponent("seeds").appendingPathComponent(name)
+    return SourceFile(path: SourcePath(name), data: try Data(contentsOf: url))
+}
+
+private func parse(_ file: SourceFile) -> (article: Article?, diagnostics: [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    let article = ArticleParser.parse(file, diagnostics: &diagnostics)
+    return (article, diagnostics)
+}
+
+private func parse(_ text: String, path: String = "x.txt") -> (article: Article?, diagnostics: [Diagnostic]) {
+    parse(SourceFile(path: SourcePath(path), data: Data(text.utf8)))
+}
+
+private func read(_ text: String) -> (result: WireCopyReader.Result, diagnostics: [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    let result = WireCopyReader.read(text, file: SourcePath("x.txt"), diagnostics: &diagnostics)
+    return (result, diagnostics)
+}
+
+private func blocks(of article: Article?) -> [PlainBlock] {
+    guard let article, case .plain(let blocks) = article.body else { return [] }
+    return blocks
+}
+
+private func bodyHTML(of article: Article) -> String {
+    EntityLinker(registry: Registry(kinds: [], entities: []), mode: .first).link(article).bodyHTML
+}
+
+// MARK: - The seed articles, read from disk
+
+@Suite("Wire copy: the seed articles")
+struct WireCopySeedTests {
+    @Test("Both seed files parse without any diagnostic")
+    func seedsParseCleanly() throws {
+        for name in [seed000, seed001] {
+            let (article, diagnostics) = parse(try seedFile(name))
+            #expect(article != nil, "\(name)")
+            #expect(diagnostics.isEmpty, "\(name): \(diagnostics)")
+        }
+    }
+
+    @Test("Seed 000: ` date 2017-11 L'armée…` gives the month 2017-11, with no invented day")
+    func seed000HeaderDateIsAMonth() throws {
+        let article = try #require(parse(try seedFile(seed000)).article)
+        let date = try #require(article.date)
+        #expect(date == PartialDate(year: 2017, month: 11))
+        #expect(date.day == nil)
+        #expect(date.iso == "2017-11")
+    }
+
+    @Test("Seed 000: the text after the date header is the first paragraph, without the header")
+    func seed000HeaderRunsIntoFirstParagraph() throws {
+        let first = try #require(blocks(of: parse(try seedFile(seed000)).article).first)
+        #expect(first.kind == .paragraph)
+        #expect(first.line == 1)
+        #expect(first.text.hasPrefix("L'armée syrienne et ses alliés ont chassé de nouveau dimanche"))
+        #expect(first.text.hasSuffix("n'ont plus que quelques poches."))
+        #expect(!first.text.contains("2017"))
+    }
+
+    @Test("Seed 000: `- Escalade autour de Damas -` is a heading, and the blank lines after it make no empty block")
+    func seed000Subheading() throws {
+        let body = blocks(of: parse(try seedFile(seed000)).article)
+        let headings = body.filter { $0.kind == .heading }
+        #expect(headings.map(\.text) == ["Escalade autour de Damas"])
+        let index = try #require(body.firstIndex { $0.kind == .heading })
+        let next = try #require(body.dropFirst(index + 1).first)
+        #expect(next.kind == .paragraph)
+        #expect(next.text.hasPrefix("Ailleurs en Syrie"))
+        #expect(body.allSatisfy { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty })
+    }
+
+    @Test("Seed 000: the last paragraph, with no newline at the end of the file, is kept")
+    func seed000LastParagraph() throws {
+        let last = try #require(blocks(of: parse(try seedFile(seed000)).article).last)
+        #expect(last.kind == .paragraph)
+        #expect(last.text == "La guerre complexe en Syrie impliquant de multiples acteurs a fait plus de 330 000 morts depuis mars 2011.")
+    }
+
+    @Test("Seed 000: the derived title is the opening sentence cut at its comma")
+    func seed000Title() throws {
+        let article = try #require(parse(try seedFile(seed000)).article)
+        #expect(
+            article.title
+                == "L'armée syrienne et ses alliés ont chassé de nouveau dimanche le groupe Etat islamique (EI) de Boukamal")
+    }
+
+    @Test("Seed 001: the derived title is the opening sentence cut at its first comma")
+    func seed001Title() throws {
+        let article = try #require(parse(try seedFile(seed001)).article)
+        #expect(article.title == "L'organisation État islamique est parvenue à reprendre la ville syrienne de Boukamal")
+    }
+
+    @Test("The seed articles' slugs are readable lowercase ASCII, at most 60 characters")
+    func seedSlugs() throws {
+        let first = try #require(parse(try seedFile(seed000)).article)
+        let second = try #require(parse(try seedFile(seed001)).article)
+        #expect(first.slug.hasPrefix("l-armee-syrienne-et-ses-allies-ont-chasse"))
+        #expect(second.slug.hasPrefix("l-organisation-etat-islamique-est-parvenue"))
+        for slug in [first.slug, second.slug] {
+            #expect(Slug.isValid(slug), "\(slug)")
+            #expect(slug.count <= 60, "\(slug)")
+            #expect(!slug.contains("--"), "\(slug)")
+        }
+        #expect(first.url.path == "articles/\(first.slug)/")
+    }
+
+    @Test("Seed 001: `Première publication : 13/11/2017` gives the date 2017-11-13 and leaves the body")
+    func seed001PublicationLine() throws {
+        let article = try #require(parse(try seedFile(seed001)).article)
+        #expect(article.date == PartialDate(year: 2017, month: 11, day: 13))
+        #expect(!blocks(of: article).contains { $0.text.contains("Première publication") || $0.text.contains("13/11/2017") })
+    }
+
+    @Test("Seed 001: `Avec AFP et Reuters` is the source, not a paragraph")
+    func seed001Credit() throws {
+        let article = try #require(parse(try seedFile(seed001)).article)
+        #expect(article.source == "AFP et Reuters")
+        #expect(!blocks(of: article).contains { $0.text.contains("Avec AFP") })
+    }
+
+    @Test("Seed 001: `\"Pas de solution militaire\"` is a heading; the other blocks are paragraphs")
+    func seed001Blocks() throws {
+        let body = blocks(of: parse(try seedFile(seed001)).article)
+        #expect(body.map(\.kind) == [.paragraph, .paragraph, .paragraph, .paragraph, .paragraph, .heading, .paragraph, .paragraph])
+        let heading = try #require(body.first { $0.kind == .heading })
+        #expect(heading.text.contains("Pas de solution militaire"))
+        #expect(heading.line == 11)
+        #expect(body.last?.text.hasPrefix("La déclaration commune des présidents") == true)
+    }
+}
+
+// MARK: - Wire-copy forms, inline
+
+@Suite("Wire copy: the forms, one by one")
+struct WireCopyFormTests {
+    @Test("A leading ` date 2017-11 ` header (with a leading space) is read and runs into the first paragraph")
+    func headerWithLeadingSpace() {
+        let (result, diagnostics) = read(" date 2017-11 L'armée syrienne avance.\n\nSuite du texte.")
+        #expect(diagnostics.isEmpty)
+        #expect(result.date == PartialDate(year: 2017, month: 11))
+        #expect(result.blocks.map(\.text) == ["L'armée syrienne avance.", "Suite du texte."])
+    }
+
+    @Test("A full date in the header gives the day")
+    func headerWithFullDate() {
+        let (result, _) = read("date 2017-11-12 Les combats continuent.")
+        #expect(result.date == PartialDate(year: 2017, month: 11, day: 12))
+        #expect(result.blocks.map(\.text) == ["Les combats continuent."])
+    }
+
+    @Test("A header month and a publication day in that month give the day, with no warning")
+    func headerAndPublicationAgree() {
+        let (result, diagnostics) = read("date 2017-11 Texte.\n\nPremière publication : 13/11/2017")
+        #expect(result.date == PartialDate(year: 2017, month: 11, day: 13))
+        #expect(diagnostics.isEmpty)
+        #expect(result.blocks.map(\.text) == ["Texte."])
+    }
+
+    @Test("`Première publication : 13/11/2017` with a time after it still gives 2017-11-13")
+    func publicationLineWithTime() {
+        let (result, _) = read("Texte.\n\nPremière publication : 13/11/2017 à 10h45")
+        #expect(result.date == PartialDate(year: 2017, month: 11, day: 13))
+        #expect(result.blocks.map(\.text) == ["Texte."])
+    }
+
+    @Test("`Avec AFP et Reuters` becomes the source and is not a body paragraph")
+    func creditLine() {
+        let (result, _) = read("Les combats continuent.\n\nAvec AFP et Reuters")
+        #expect(result.source == "AFP et Reuters")
+        #expect(result.blocks.map(\.text) == ["Les combats continuent."])
+    }
+
+    @Test("A sentence that starts with `Avec` stays a paragraph")
+    func sentenceStartingWithAvec() {
+        let (result, _) = read("Les combats continuent.\n\nAvec ce dernier revers, l'organisation recule.")
+        #expect(result.source == nil)
+        #expect(result.blocks.map(\.kind) == [.paragraph, .paragraph])
+    }
+
+    @Test("`- Escalade autour de Damas -` is a heading without its dashes")
+    func dashedSubheading() {
+        let (result, _) = read("Premier paragraphe.\n\n- Escalade autour de Damas -\n\nSuite.")
+        #expect(result.blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
+        #expect(result.blocks[1].text == "Escalade autour de Damas")
+    }
+
+    @Test("`\"Pas de solution militaire\"` alone on its line is a heading")
+    func quotedSubheading() {
+        let (result, _) = read("Premier paragraphe.\n\n\"Pas de solution militaire\"\n\nSuite.")
+        #expect(result.blocks.map(\.kind) == [.paragraph, .heading, .paragraph])
+        #expect(result.blocks[1].text.contains("Pas de solution militaire"))
+    }
+
+    @Test("A short paragraph that ends with a full stop stays a paragraph")
+    func shortSentenceIsParagraph() {
+        let (result, _) = read("Premier paragraphe.\n\nLes combats continuent.\n\nSuite.")
+        #expect(result.blocks.map(\.kind) == [.paragraph, .paragraph, .paragraph])
+    }
+
+    @Test("The first paragraph is never a heading, even when short and unpunctuated")
+    func firstParagraphIsNeverAHeading() {
+        let (plain, _) = read("Escalade autour de Damas\n\nSuite du texte.")
+        #expect(plain.blocks.first?.kind == .paragraph)
+        let (dashed, _) = read("- Escalade autour de Damas -\n\nSuite du texte.")
+        #expect(dashed.blocks.first?.kind == .paragraph)
+        let (afterHeader, _) = read("date 2017-11 Escalade autour de Damas\n\nSuite du texte.")
+        #expect(afterHeader.blocks.first?.kind == .paragraph)
+    }
+
+    @Test("Several blank lines in a row make no empty block, and lines keep their file line")
+    func blankLines() {
+        let (result, _) = read("Un.\n\n\n\n\nDeux.\n   \n\t\nTrois.")
+        #expect(result.blocks.map(\.text) == ["Un.", "Deux.", "Trois."])
+        #expect(result.blocks.map(\.line) == [1, 6, 9])
+    }
+
+    @Test("CRLF line endings read like LF ones")
+    func crlf() throws {
+        let text = "date 2017-11 Premier paragraphe.\r\n\r\n\r\n- Escalade autour de Damas -\r\n\r\nSuite.\r\n\r\nAvec AFP et Reuters\r\n\r\nPremière publication : 13/11/2017\r\n"
+        let (article, diagnostics) = parse(text)
+        #expect(diagnostics.isEmpty)
+        let body = blocks(of: article)
+        #expect(body.map(\.text) == ["Premier paragraphe.", "Escalade autour de Damas", "Suite."])
+        #expect(body.map(\.kind) == [.paragraph, .heading, .paragraph])
+        #expect(!body.contains { $0.text.contains("\r") })
+        #expect(article?.source == "AFP et Reuters")
+        #expect(article?.date == PartialDate(year: 2017, month: 11, day: 13))
+    }
+
+    @Test("`*` and `#` in a .txt are text: no emphasis, no heading in the page")
+    func markdownCharactersStayText() throws {
+        let article = try #require(parse("Un *vrai* texte, sans _emphase_.\n\n# Pas un titre, 5 * 3.").article)
+        let html = bodyHTML(of: article)
+        #expect(html.contains("*vrai*"))
+        #expect(html.contains("_emphase_"))
+        #expect(html.contains("# Pas un titre, 5 * 3."))
+        #expect(!html.contains("<em>"))
+        #expect(!html.contains("<h1"))
+    }
+
+    @Test("`date 2017-13 …` is an error `date-invalid` on line 1")
+    func invalidHeaderDate() {
+        let (_, diagnostics) = parse("date 2017-13 Texte.\n\nSuite.")
+        let error = diagnostics.first { $0.code == "date-invalid" }
+        #expect(error?.severity == .error)
+        #expect(error?.line == 1)
+        #expect(error?.file == SourcePath("x.txt"))
+    }
+}
+
+// MARK: - Deriving a title
+
+@Suite("Wire copy: deriving a title")
+struct DeriveTitleTests {
+    @Test("A short opening sentence is the title, without its full stop")
+    func shortSentence() {
+        #expect(WireCopyReader.deriveTitle(from: "Damas bombardée. La suite du texte.") == "Damas bombardée")
+    }
+
+    @Test("A long title never exceeds the limit and ends on a whole word")
+    func longSentence() {
+        let text = String(repeating: "mot ", count: 60) + "fin."
+        let title = WireCopyReader.deriveTitle(from: text)
+        #expect(title.count <= 110)
+        #expect(title.hasSuffix("mot …"))
+    }
+
+    @Test("Line breaks inside the opening sentence become single spaces")
+    func lineBreaks() {
+        #expect(WireCopyReader.deriveTitle(from: "Damas\nbombardée  hier.") == "Damas bombardée hier")
+    }
+}
+
+// MARK: - Markdown files
+
+@Suite("Markdown articles: front matter")
+struct MarkdownFrontMatterTests {
+    @Test("Front matter fields are read: title, date, source, url, authors")
+    func frontMatter() throws {
+        let text = """
+            ---
+            title: Boukamal reprise
+            date: 2017-11-13
+            source: AFP
+            url: https://example.org/boukamal
+            authors: [Jeanne Dupont, Karim Haddad]
+            ---
+            L'armée avance.
+            """
+        let (article, diagnostics) = parse(text, path: "a.md")
+        #expect(diagnostics.isEmpty)
+        let read = try #require(article)
+        #expect(read.title == "Boukamal reprise")
+        #expect(read.date == PartialDate(year: 2017, month: 11, day: 13))
+        #expect(read.source == "AFP")
+        #expect(read.originalURL == "https://example.org/boukamal")
+        #expect(read.authors == ["Jeanne Dupont", "Karim Haddad"])
+        #expect(read.slug == "boukamal-reprise")
+        guard case .markdown(let body, let firstLine) = read.body else {
+            Issue.record("a .md body must stay Markdown")
+            return
+        }
+        #expect(body.contains("L'armée avance."))
+        #expect(!body.contains("title:"))
+        #expect(firstLine == 8)
+    }
+
+    @Test("An unclosed front matter is an error `front-matter-unclosed` on line 1")
+    func unclosed() {
+        let (article, diagnostics) = parse("---\ntitle: A\n\nLe texte.\n", path: "a.md")
+        #expect(article == nil)
+        let error = diagnostics.first { $0.code == "front-matter-unclosed" }
+        #expect(error?.severity == .error)
+        #expect(error?.line == 1)
+    }
+
+    @Test("Invalid YAML on the third line of the file is reported on line 3")
+    func badYAMLLine() {
+        let text = "---\ndate: 2017-11-13\ntitle: L'EI: la chute\n---\nTexte.\n"
+        let (article, diagnostics) = parse(text, path: "a.md")
+        #expect(article == nil)
+        let error = diagnostics.first { $0.severity == .error }
+        #expect(error?.code == "yaml-invalid")
+        #expect(error?.line == 3)
+        #expect(error?.file == SourcePath("a.md"))
+    }
+
+    @Test("An invalid front-matter date is an error on its own line")
+    func badDateLine() {
+        let (_, diagnostics) = parse("---\ntitle: A\ndate: 2017-02-30\n---\nTexte.\n", path: "a.md")
+        let error = diagnostics.first { $0.code == "date-invalid" }
+        #expect(error?.severity == .error)
+        #expect(error?.line == 3)
+    }
+
+    @Test("`url: javascript:alert(1)` is dropped with a warning")
+    func unsafeURL() throws {
+        let (article, diagnostics) = parse("---\ntitle: A\nurl: javascript:alert(1)\n---\nTexte.\n", path: "a.md")
+        let read = try #require(article)
+        #expect(read.originalURL == nil)
+        let warning = diagnostics.first { $0.code == "url-unsafe" }
+        #expect(warning?.severity == .warning)
+        #expect(warning?.line == 3)
+        #expect(!diagnostics.hasErrors)
+    }
+
+    @Test("A Latin-1 file is an error `encoding-not-utf8`, not mojibake")
+    func latin1() {
+        // `Alep été` in Latin-1: é is the single byte 0xE9.
+        let data = Data([0x41, 0x6C, 0x65, 0x70, 0x20, 0xE9, 0x74, 0xE9, 0x2E])
+        var diagnostics: [Diagnostic] = []
+        let article = ArticleParser.parse(SourceFile(path: SourcePath("x.txt"), data: data), diagnostics: &diagnostics)
+        #expect(article == nil)
+        let error = diagnostics.first { $0.code == "encoding-not-utf8" }
+        #expect(error?.severity == .error)
+        #expect(error?.line == 1)
+        #expect(error?.file == SourcePath("x.txt"))
+    }
+
+    @Test("A Markdown file without front matter takes its title from a leading `# ` heading")
+    func titleFromHeading() throws {
+        let article = try #require(parse("# Raqqa tombe\n\nLe texte.\n", path: "b.md").article)
+        #expect(article.title == "Raqqa tombe")
+        #expect(article.slug == "raqqa-tombe")
+    }
+}
