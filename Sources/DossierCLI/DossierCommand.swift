@@ -44,8 +44,9 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         print(
-            "Built \(options.folder) → \(output): \(report.articleCount) articles, \(report.entityCount) entities, "
-                + "\(report.pageCount) pages in \(String(format: "%.2f", report.seconds)) s"
+            "Built \(options.folder) → \(output): \(counted(report.articleCount, "article")), "
+                + "\(counted(report.entityCount, "entity", "entities")), \(counted(report.pageCount, "page")) "
+                + "in \(String(format: "%.2f", report.seconds)) s"
                 + warningsSuffix(report.diagnostics))
     }
 }
@@ -60,8 +61,9 @@ struct Check: ParsableCommand {
         let report = try runReporting { try DossierBuilder.build(folder: options.url) }
         let errors = report.diagnostics.errorCount
         print(
-            "Checked \(options.folder): \(report.articleCount) articles, \(report.entityCount) entities mentioned, "
-                + "\(errors) error\(errors == 1 ? "" : "s"), \(report.diagnostics.warningCount) warning\(report.diagnostics.warningCount == 1 ? "" : "s")")
+            "Checked \(options.folder): \(counted(report.articleCount, "article")), "
+                + "\(counted(report.entityCount, "entity", "entities")) mentioned, \(counted(errors, "error")), "
+                + counted(report.diagnostics.warningCount, "warning"))
         if errors > 0 { throw ExitCode.failure }
     }
 }
@@ -77,15 +79,18 @@ private func runReporting(_ body: () throws -> BuildReport) throws -> BuildRepor
     }
     for diagnostic in report.diagnostics { printError(diagnostic.description) }
     if report.diagnostics.hasErrors {
-        let errors = report.diagnostics.errorCount
-        printError("\(errors) error\(errors == 1 ? "" : "s"): nothing was written")
+        printError("\(counted(report.diagnostics.errorCount, "error")): nothing was written")
     }
     return report
 }
 
 private func warningsSuffix(_ diagnostics: [Diagnostic]) -> String {
-    let count = diagnostics.warningCount
-    return count == 0 ? "" : " (\(count) warning\(count == 1 ? "" : "s"))"
+    diagnostics.warningCount == 0 ? "" : " (\(counted(diagnostics.warningCount, "warning")))"
+}
+
+/// `1 article`, `2 articles`.
+private func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }
 
 private func printError(_ text: String) {

@@ -69,7 +69,9 @@ struct PageViews {
             figures.append(["value": entities(of: kind).count, "label": kind.label.lowercased()])
         }
         if let first = dated.min(), let last = dated.max() {
-            figures.append(["value": first == last ? first.french : "\(first.french) – \(last.french)", "label": "période couverte"])
+            let years = first.year == last.year ? String(first.year) : "\(first.year)–\(last.year)"
+            let span = first == last ? first.french : "\(first.french) – \(last.french)"
+            figures.append(["value": years, "label": "période couverte : \(span)"])
         }
         context["figures"] = figures
         context["latest"] = site.articles.indices.reversed().prefix(10).map { articleReference($0, from: page) }
@@ -98,7 +100,7 @@ struct PageViews {
         view["file"] = article.file.value
         if let sourceHTML = linked.sourceHTML { view["source_html"] = sourceHTML }
         if let url = article.originalURL { view["original_url"] = url }
-        if !article.authors.isEmpty { view["authors"] = article.authors.joined(separator: ", ") }
+        view["authors"] = article.authors
         context["article"] = view
         let counts = linked.mentionCounts
         context["mention_groups"] = site.registry.kinds.compactMap { kind -> [String: Any]? in
@@ -117,7 +119,7 @@ struct PageViews {
         let facts = site.entityFacts[entity.id] ?? EntityFacts()
         var context = common(page: page, title: entity.name, description: entity.summary)
         var view: [String: Any] = [
-            "name": entity.name, "kind_label": entity.kind.singular, "kind_name": entity.kind.label,
+            "name": entity.name, "kind": entity.kind.id, "kind_label": entity.kind.singular, "kind_name": entity.kind.label,
             "kind_url": entity.kind.url.relative(from: page), "aliases": entity.aliases,
             "mention_count": facts.mentionCount, "article_count": facts.articles.count,
         ]
@@ -175,7 +177,9 @@ struct PageViews {
                 letters.append((letter, [reference]))
             }
         }
-        context["letters"] = letters.map { ["letter": $0.letter, "entities": $0.entities] }
+        context["letters"] = letters.map {
+            ["letter": $0.letter, "anchor": $0.letter == "#" ? "lettre-autres" : "lettre-\($0.letter.lowercased())", "entities": $0.entities]
+        }
         return context
     }
 
