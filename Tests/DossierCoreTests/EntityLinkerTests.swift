@@ -85,6 +85,15 @@ struct EntityLinkerVariantTests {
     }
 
     @Test(
+        "Either apostrophe inside a multi-word name matches",
+        arguments: ["droits de l'Homme", "droits de l’Homme", "droits de l Homme"])
+    func apostropheInsideName(words: String) {
+        let linked = link("Selon l'Observatoire syrien des \(words), Damas tient.")
+        #expect(linked.mentioned == ["osdh", "damas"])
+        #expect(linked.mentionTexts.first == "Observatoire syrien des \(words)")
+    }
+
+    @Test(
         "A hyphen or a space between the words of a name does not matter",
         arguments: [
             ("les troupes de Bachar al-Assad", "bachar-al-assad", "Bachar al-Assad"),
@@ -104,6 +113,13 @@ struct EntityLinkerVariantTests {
         let linked = link("Les jihadistes de l'État\(space)islamique reculent.")
         #expect(linked.mentioned == ["etat-islamique"])
         #expect(linked.mentionTexts == ["État\(space)islamique"])
+        #expect(linked.linkCount == 1)
+    }
+
+    @Test("A soft hyphen (U+00AD) inside a name, common in scraped text, does not hide it")
+    func softHyphen() {
+        let linked = link("Les combats à Da\u{00AD}mas continuent.")
+        #expect(linked.mentioned == ["damas"])
         #expect(linked.linkCount == 1)
     }
 
@@ -187,6 +203,31 @@ struct EntityLinkerBoundaryTests {
         let linked = link("Le mot-dièse #Raqqa circule.")
         #expect(linked.mentioned == ["raqqa"])
         #expect(linked.bodyHTML.contains("#<a class=\"mention mention-towns\" href=\"../../towns/raqqa/\">Raqqa</a>"))
+    }
+}
+
+@Suite("Linker: addresses are not prose")
+struct EntityLinkerAddressTests {
+    @Test("A web address in wire copy gets no entity link inside it and is no mention")
+    func urlInWireCopy() {
+        let linked = linkPlain("Lire aussi : https://example.org/alep/damas")
+        #expect(linked.mentions.isEmpty)
+        #expect(linked.linkCount == 0)
+        #expect(linked.bodyHTML.contains("https://example.org/alep/damas"))
+    }
+
+    @Test("An e-mail address in wire copy gets no entity link inside it")
+    func emailInWireCopy() {
+        let linked = linkPlain("Écrire à contact@alep.org pour témoigner.")
+        #expect(linked.mentions.isEmpty)
+        #expect(linked.linkCount == 0)
+    }
+
+    @Test("A bare web address in Markdown (autolinked) is not counted as a mention")
+    func autolinkInMarkdown() {
+        let linked = link("Lire aussi : https://example.org/alep")
+        #expect(linked.linkCount == 0)
+        #expect(linked.mentions.isEmpty)
     }
 }
 
@@ -304,6 +345,22 @@ struct EntityLinkerSentenceTests {
         #expect(linked.mentioned == ["osdh", "damas"])
         #expect(linked.sentenceOfEach == ["Selon l'OSDH.", "Citant des sources locales, Damas reste calme."])
         #expect(linked.mentionTexts == ["OSDH", "Damas"])
+    }
+
+    @Test(
+        "A quotation closed French-style, `. »` with a space, ends its sentence",
+        arguments: [" ", "\u{00A0}", "\u{202F}"])
+    func frenchClosingGuillemet(space: String) {
+        let linked = link("« L'EI a perdu la ville.\(space)» Damas dément.")
+        #expect(linked.sentenceOfEach == ["« L'EI a perdu la ville.\(space)»", "Damas dément."])
+    }
+
+    @Test(
+        "A common word that is also an abbreviation (`vol.`, `art.`) still ends a sentence before a capital",
+        arguments: ["Les rebelles dénoncent le vol.", "Ce n'est pas de l'art."])
+    func wordsThatLookLikeAbbreviations(first: String) {
+        let linked = link("\(first) Damas dément.")
+        #expect(linked.sentences == ["Damas dément."])
     }
 
     @Test("`M.` before a name does not end the sentence")

@@ -232,11 +232,12 @@ struct WireCopyFormTests {
 
     @Test("CRLF line endings read like LF ones")
     func crlf() throws {
-        let text = "date 2017-11 Premier paragraphe.\r\n\r\n\r\n- Escalade autour de Damas -\r\n\r\nSuite.\r\n\r\nAvec AFP et Reuters\r\n\r\nPremière publication : 13/11/2017\r\n"
+        let text = "date 2017-11 Premier paragraphe\r\nsur deux lignes.\r\n\r\n\r\n- Escalade autour de Damas -\r\n\r\nSuite.\r\n\r\nAvec AFP et Reuters\r\n\r\nPremière publication : 13/11/2017\r\n"
         let (article, diagnostics) = parse(text)
         #expect(diagnostics.isEmpty)
         let body = blocks(of: article)
-        #expect(body.map(\.text) == ["Premier paragraphe.", "Escalade autour de Damas", "Suite."])
+        #expect(body.map(\.text) == ["Premier paragraphe\nsur deux lignes.", "Escalade autour de Damas", "Suite."])
+        #expect(body.map(\.line) == [1, 5, 7])
         #expect(body.map(\.kind) == [.paragraph, .heading, .paragraph])
         #expect(!body.contains { $0.text.contains("\r") })
         #expect(article?.source == "AFP et Reuters")
@@ -378,5 +379,31 @@ struct MarkdownFrontMatterTests {
         let article = try #require(parse("# Raqqa tombe\n\nLe texte.\n", path: "b.md").article)
         #expect(article.title == "Raqqa tombe")
         #expect(article.slug == "raqqa-tombe")
+    }
+}
+
+@Suite("Wire copy: closing lines are closing lines")
+struct WireCopyClosingLineTests {
+    @Test("A line `Avec …` in the middle of the text is a sub-heading, not the credit")
+    func creditOnlyAtTheEnd() {
+        var diagnostics: [Diagnostic] = []
+        let text = "Premier paragraphe, long et terminé.\n\nAvec Moscou et Téhéran\n\nSuite du texte.\n\nAvec AFP\n"
+        let result = WireCopyReader.read(text, file: SourcePath("a.txt"), diagnostics: &diagnostics)
+        #expect(result.source == "AFP")
+        #expect(result.blocks.map(\.text) == ["Premier paragraphe, long et terminé.", "Avec Moscou et Téhéran", "Suite du texte."])
+        #expect(result.blocks[1].kind == .heading)
+    }
+}
+
+@Suite("Dates with a time")
+struct PartialDateTimeTests {
+    @Test("A time after a space or a T is ignored; a lone T is not a date", arguments: ["2017-11-13 10:30", "2017-11-13T10:30:00Z"])
+    func timeIgnored(text: String) {
+        #expect(PartialDate(parsing: text)?.iso == "2017-11-13")
+    }
+
+    @Test("`T2017` is not a date")
+    func loneT() {
+        #expect(PartialDate(parsing: "T2017") == nil)
     }
 }

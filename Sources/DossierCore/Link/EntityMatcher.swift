@@ -47,9 +47,35 @@ struct EntityMatcher: Sendable {
             .sorted { $0.name < $1.name }
     }
 
-    /// Leftmost-longest matches, in order, never overlapping.
+    /// Leftmost-longest matches, in order, never overlapping; none inside a web or e-mail address.
     func matches(in text: String) -> [NameMatch] {
-        matches(in: Tokenizer.tokens(of: text))
+        let found = matches(in: Tokenizer.tokens(of: text))
+        let addresses = Self.addressRanges(in: text)
+        guard !addresses.isEmpty else { return found }
+        return found.filter { match in !addresses.contains { $0.overlaps(match.start..<match.end) } }
+    }
+
+    /// Byte ranges of the words that are addresses (`https://…`, `www.…`, `nom@domaine.org`): not prose.
+    static func addressRanges(in text: String) -> [Range<Int>] {
+        let bytes = Array(text.utf8)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        while start < bytes.count {
+            while start < bytes.count, isSpace(bytes[start]) { start += 1 }
+            var end = start
+            while end < bytes.count, !isSpace(bytes[end]) { end += 1 }
+            let word = bytes[start..<end]
+            let lowered = String(decoding: word, as: UTF8.self).lowercased()
+            let isWeb = lowered.contains("://") || lowered.hasPrefix("www.") || lowered.hasPrefix("(www.")
+            var isMail = false
+            if let at = word.firstIndex(of: UInt8(ascii: "@")), at > word.startIndex {
+                isMail = word[(at + 1)...].dropLast().contains(UInt8(ascii: "."))
+            }
+            if isWeb || isMail { ranges.append(start..<end) }
+            start = end
+        }
+        return ranges
     }
 
     func matches(in tokens: [Token]) -> [NameMatch] {

@@ -28,6 +28,8 @@ enum SentenceSplitter {
                     after += 1
                 } else if bytes[after] == 0xC2, after + 1 < bytes.count, bytes[after + 1] == 0xBB {
                     after += 2  // »
+                } else if let guillemet = closingGuillemet(bytes, spacesFrom: after) {
+                    after = guillemet  // `. »` with a (non-breaking) space, as French typography writes it
                 } else if bytes[after] == 0xE2, after + 2 < bytes.count, bytes[after + 1] == 0x80,
                     bytes[after + 2] == 0x9D || bytes[after + 2] == 0x99
                 {
@@ -71,7 +73,7 @@ enum SentenceSplitter {
 
     private static let abbreviations: Set<String> = [
         "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "gen", "gal", "col", "cdt", "lt", "cpt",
-        "av", "apr", "env", "etc", "cf", "no", "vol", "p", "art", "ex", "sgt",
+        "av", "apr", "env", "etc", "cf", "no", "p", "ex", "sgt",
     ]
 
     private static func endsWithAbbreviation(_ bytes: [UInt8], before mark: Int) -> Bool {
@@ -81,6 +83,16 @@ enum SentenceSplitter {
         if word.isEmpty { return false }
         if word.count == 1 && word.uppercased() == word { return true }  // an initial: `J. Trump`
         return abbreviations.contains(word.lowercased()) && (start == 0 || !isASCIILetter(bytes[start - 1]))
+    }
+
+    /// After spaces, a `»`: the offset just past it, or nil.
+    private static func closingGuillemet(_ bytes: [UInt8], spacesFrom start: Int) -> Int? {
+        var index = start
+        while index < bytes.count, isSpace(bytes, at: index) {
+            index += bytes[index] == 0xC2 ? 2 : (bytes[index] == 0xE2 ? 3 : 1)
+        }
+        guard index > start, index + 1 < bytes.count, bytes[index] == 0xC2, bytes[index + 1] == 0xBB else { return nil }
+        return index + 2
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {

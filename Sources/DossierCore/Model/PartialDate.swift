@@ -24,7 +24,8 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     /// Reads `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (an ISO time after the day is ignored) and `DD/MM/YYYY`.
     public init?(parsing text: String) {
         let text = text.trimmingCharacters(in: .whitespaces)
-        let iso = text.split(separator: "T", maxSplits: 1).first.map(String.init) ?? text
+        // A time after the day is allowed (`2017-11-13T10:30`, `2017-11-13 10:30`) and ignored.
+        let iso = String(text.prefix { $0 != "T" && $0 != " " })
         let isoParts = iso.split(separator: "-", omittingEmptySubsequences: false)
         if (1...3).contains(isoParts.count), isoParts[0].count == 4, isoParts.allSatisfy({ Self.isDigits($0) }),
             isoParts.dropFirst().allSatisfy({ $0.count == 2 })

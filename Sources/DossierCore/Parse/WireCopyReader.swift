@@ -26,6 +26,10 @@ enum WireCopyReader {
             paragraphs[0].text = header.rest
             if header.rest.isEmpty { paragraphs.removeFirst() }
         }
+        // The credit comes at the end, with nothing after it but other closing lines.
+        let lastBodyParagraph = paragraphs.lastIndex {
+            publicationLine($0.text) == nil && creditLine($0.text) == nil
+        } ?? -1
         var blocks: [PlainBlock] = []
         for (position, paragraph) in paragraphs.enumerated() {
             let text = paragraph.text
@@ -39,7 +43,7 @@ enum WireCopyReader {
                 }
                 continue
             }
-            if let credit = creditLine(text) {
+            if position > lastBodyParagraph, let credit = creditLine(text) {
                 source = credit
                 continue
             }
