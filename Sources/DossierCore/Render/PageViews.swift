@@ -1,6 +1,17 @@
 /// Builds the context of each template, exactly as `Templates/README.md` documents it.
 struct PageViews {
     let site: Site
+    /// Per kind, the entities mentioned at least once, in French order: computed once, used by every page.
+    private let mentionedByKind: [EntityKind: [Entity]]
+    /// The mentioned towns that have coordinates.
+    private let mappedTowns: [Entity]
+
+    init(site: Site) {
+        self.site = site
+        let mentioned = site.mentionedEntities
+        self.mentionedByKind = Dictionary(grouping: mentioned, by: \.kind)
+        self.mappedTowns = mentioned.filter { $0.kind.id == "towns" && $0.coordinates != nil }
+    }
 
     // MARK: - Shared shapes
 
@@ -12,7 +23,7 @@ struct PageViews {
             nav.append(["label": kind.label, "url": kind.url.relative(from: page), "current": page.path.hasPrefix(kind.url.path)])
         }
         nav.append(["label": "Chronologie", "url": SiteURL("timeline/").relative(from: page), "current": page.path == "timeline/"])
-        if !townPoints(from: page).isEmpty {
+        if !mappedTowns.isEmpty {
             nav.append(["label": "Carte", "url": SiteURL("map/").relative(from: page), "current": page.path == "map/"])
         }
         return [
@@ -46,15 +57,14 @@ struct PageViews {
 
     /// Entities of a kind mentioned at least once, in French order.
     func entities(of kind: EntityKind) -> [Entity] {
-        site.registry.entities(of: kind).filter { mentions(of: $0) > 0 }
+        mentionedByKind[kind] ?? []
     }
 
     func townPoints(from page: SiteURL) -> [MapRenderer.Point] {
-        site.mentionedEntities.compactMap { entity in
-            guard entity.kind.id == "towns", let coordinates = entity.coordinates else { return nil }
-            return MapRenderer.Point(
-                name: entity.name, href: entity.url.relative(from: page), coordinates: coordinates,
-                mentions: mentions(of: entity))
+        mappedTowns.map { town in
+            MapRenderer.Point(
+                name: town.name, href: town.url.relative(from: page), coordinates: town.coordinates!,
+                mentions: mentions(of: town))
         }
     }
 
@@ -218,7 +228,7 @@ struct PageViews {
         guard let svg = MapRenderer(width: 800, height: 600).svg(points, title: "Carte des villes citées") else { return nil }
         var context = common(page: page, title: "Carte")
         context["map"] = ["svg": svg]
-        context["towns"] = site.mentionedEntities.filter { $0.kind.id == "towns" && $0.coordinates != nil }
+        context["towns"] = mappedTowns
             .sorted { FrenchCollation.areInOrder($0.name, $1.name) }
             .map { entity -> [String: Any] in
                 var reference = entityReference(entity, count: mentions(of: entity), from: page)
