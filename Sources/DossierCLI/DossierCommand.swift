@@ -35,7 +35,13 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let outputURL = URL(fileURLWithPath: output)
-        let report = try runReporting { try DossierBuilder.build(folder: options.url, baseURL: baseURL, excluding: outputURL) }
+        do {
+            try DiskPublisher.validateOutput(outputURL, input: options.url)
+        } catch {
+            printError("\(error)")
+            throw ExitCode.failure
+        }
+        let report = try runReporting { try DossierBuilder.build(folder: options.url, baseURL: baseURL) }
         guard !report.diagnostics.hasErrors else { throw ExitCode.failure }
         do {
             try DiskPublisher.publish(report.files, to: outputURL, input: options.url)

@@ -128,6 +128,24 @@ struct SeedSiteTests {
     }
 }
 
+@Suite("A site with a public address")
+struct BaseURLTests {
+    @Test("with --base-url, the feed and sitemap are absolute, pages stay relative, and 404.html links absolutely")
+    func baseURL() throws {
+        let (report, output) = try TestSupport.buildToDisk(TestSupport.seeds, baseURL: "https://example.org/dossier")
+        #expect(!report.diagnostics.hasErrors)
+        #expect(try TestSupport.read(output, "sitemap.xml").contains("<loc>https://example.org/dossier/towns/boukamal/</loc>"))
+        #expect(try TestSupport.read(output, "feed.xml").contains("href=\"https://example.org/dossier/articles/"))
+        let town = try TestSupport.read(output, "towns/boukamal/index.html")
+        #expect(town.contains("href=\"../../timeline/\""))
+        // Hosts serve 404.html at any depth: every link in it must work from anywhere.
+        let notFound = try TestSupport.read(output, "404.html")
+        let links = TestSupport.links(in: notFound).filter { !$0.hasPrefix("data:") && !$0.hasPrefix("#") }
+        #expect(!links.isEmpty)
+        #expect(links.allSatisfy { $0.hasPrefix("https://example.org/dossier/") }, "\(links)")
+    }
+}
+
 @Suite("Hostile input never becomes markup")
 struct HostileInputTests {
     @Test("no script, event handler or javascript: link from articles, front matter or registry reaches any page")
@@ -188,7 +206,7 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("towns/boukamal/index.html").path))
     }
 
-    @Test("an output folder that holds the dossier, or a folder that is not a site, is refused")
+    @Test("an output folder that holds the dossier, lies inside it, or is not a site, is refused")
     func dangerousOutputRefused() throws {
         let workspace = try TestSupport.temporaryFolder()
         try "keep me".write(to: workspace.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
@@ -200,5 +218,10 @@ struct CommandLineTests {
         let refused = try TestSupport.runDossier(["build", TestSupport.seeds.path, "--output", parent.path])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("holds the dossier itself"))
+        // Inside the dossier, the site's own robots.txt would be read as an article by the next build.
+        let inside = try TestSupport.runDossier(["build", TestSupport.seeds.path, "--output", TestSupport.seeds.appendingPathComponent("public").path])
+        #expect(inside.status == 1)
+        #expect(inside.stderr.contains("is inside the dossier"))
+        #expect(!FileManager.default.fileExists(atPath: TestSupport.seeds.appendingPathComponent("public").path))
     }
 }

@@ -22,7 +22,7 @@ enum TestSupport {
     /// Builds a dossier folder into a fresh temporary output folder, as `dossier build` does.
     static func buildToDisk(_ folder: URL, baseURL: String? = nil) throws -> (report: BuildReport, output: URL) {
         let output = try temporaryFolder().appendingPathComponent("public")
-        let report = try DossierBuilder.build(folder: folder, baseURL: baseURL, excluding: output)
+        let report = try DossierBuilder.build(folder: folder, baseURL: baseURL)
         try DiskPublisher.publish(report.files, to: output, input: folder)
         return (report, output)
     }

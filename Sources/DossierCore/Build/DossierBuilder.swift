@@ -17,11 +17,11 @@ public struct BuildReport: Sendable {
 /// (`DiskPublisher` for `build`, nothing for `check`, memory for tests).
 public enum DossierBuilder {
     /// Runs every stage and collects every problem; throws only when the environment fails.
-    public static func build(folder: URL, baseURL: String? = nil, excluding output: URL? = nil) throws -> BuildReport {
+    public static func build(folder: URL, baseURL: String? = nil) throws -> BuildReport {
         let started = Date()
         var diagnostics: [Diagnostic] = []
 
-        var sources = try DossierLoader.load(folder: folder, excluding: output, diagnostics: &diagnostics)
+        var sources = try DossierLoader.load(folder: folder, diagnostics: &diagnostics)
         if let baseURL {
             if let normalized = ConfigLoader.normalizeBaseURL(baseURL) {
                 sources.config.baseURL = normalized

@@ -83,6 +83,7 @@ public struct EntityLinker: Sendable {
         var sentenceIndex: [Int: Int] = [:]
         var links: [Int: [NameMatch]] = [:]  // by run
         var runCursor = 0
+        var sentenceCursor = 0
         for match in matches {
             while runCursor < runs.count, runs[runCursor].end <= match.start { runCursor += 1 }
             let inRun = runCursor < runs.count && runs[runCursor].start <= match.start && match.end <= runs[runCursor].end
@@ -91,7 +92,10 @@ public struct EntityLinker: Sendable {
                 links[runCursor, default: []].append(match)
                 state.linked.insert(match.entity)
             }
-            let local = sentenceRanges.firstIndex { $0.contains(match.start) } ?? sentenceRanges.count
+            while sentenceCursor < sentenceRanges.count, sentenceRanges[sentenceCursor].upperBound <= match.start {
+                sentenceCursor += 1
+            }
+            let local = sentenceCursor
             let range = local < sentenceRanges.count ? sentenceRanges[local] : match.start..<match.end
             if sentenceIndex[local] == nil {
                 sentenceIndex[local] = state.sentences.count

@@ -65,17 +65,26 @@ struct EntityMatcher: Sendable {
             while start < bytes.count, isSpace(bytes[start]) { start += 1 }
             var end = start
             while end < bytes.count, !isSpace(bytes[end]) { end += 1 }
-            let word = bytes[start..<end]
-            let lowered = String(decoding: word, as: UTF8.self).lowercased()
-            let isWeb = lowered.contains("://") || lowered.hasPrefix("www.") || lowered.hasPrefix("(www.")
-            var isMail = false
-            if let at = word.firstIndex(of: UInt8(ascii: "@")), at > word.startIndex {
-                isMail = word[(at + 1)...].dropLast().contains(UInt8(ascii: "."))
-            }
-            if isWeb || isMail { ranges.append(start..<end) }
+            if isAddress(bytes[start..<end]) { ranges.append(start..<end) }
             start = end
         }
         return ranges
+    }
+
+    /// `…://…`, `www.…` (perhaps after a bracket) or `name@domain.tld`, checked on bytes: this runs on every word.
+    private static func isAddress(_ word: ArraySlice<UInt8>) -> Bool {
+        let colon = UInt8(ascii: ":"), slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), at = UInt8(ascii: "@")
+        var index = word.startIndex
+        while index + 2 < word.endIndex {
+            if word[index] == colon && word[index + 1] == slash && word[index + 2] == slash { return true }
+            index += 1
+        }
+        let bare = word.drop { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }
+        if bare.count > 4, bare.prefix(4).map({ $0 | 0x20 }) == Array("www.".utf8) { return true }
+        if let sign = word.firstIndex(of: at), sign > word.startIndex {
+            return word[(sign + 1)...].dropLast().contains(dot)
+        }
+        return false
     }
 
     func matches(in tokens: [Token]) -> [NameMatch] {

@@ -12,13 +12,13 @@ public struct DossierSources: Sendable {
 
 /// Reads a dossier folder from disk.
 public enum DossierLoader {
-    /// Files that are settings, never articles.
-    static let reservedFolders: Set<String> = ["templates", "public", "node_modules"]
+    /// The dossier's own templates: never articles.
+    static let templateFolder = "templates"
     static let maximumFileSize = 10 * 1024 * 1024
 
     /// Throws only when the folder itself cannot be read; content problems become diagnostics.
     public static func load(
-        folder: URL, excluding excluded: URL? = nil, diagnostics: inout [Diagnostic]
+        folder: URL, diagnostics: inout [Diagnostic]
     ) throws -> DossierSources {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -29,8 +29,8 @@ public enum DossierLoader {
         let config = ConfigLoader.load(configText, diagnostics: &diagnostics)
         let registryText = readText(folder.appendingPathComponent(RegistryLoader.fileName), diagnostics: &diagnostics)
         let registry = RegistryLoader.load(registryText, diagnostics: &diagnostics)
-        let files = articleFiles(in: folder, excluding: excluded, diagnostics: &diagnostics)
-        let templates = folder.appendingPathComponent("templates")
+        let files = articleFiles(in: folder, diagnostics: &diagnostics)
+        let templates = folder.appendingPathComponent(templateFolder)
         let hasTemplates = manager.fileExists(atPath: templates.path, isDirectory: &isDirectory) && isDirectory.boolValue
         return DossierSources(
             folder: folder, config: config, registry: registry, articleFiles: files,
@@ -51,13 +51,12 @@ public enum DossierLoader {
         return text
     }
 
-    /// Every `.txt` and `.md` below the folder, sorted by path, hidden files and reserved folders left out.
-    private static func articleFiles(in folder: URL, excluding excluded: URL?, diagnostics: inout [Diagnostic])
+    /// Every `.txt` and `.md` below the folder, sorted by path; hidden files and `templates/` left out.
+    private static func articleFiles(in folder: URL, diagnostics: inout [Diagnostic])
         -> [SourceFile]
     {
         let manager = FileManager.default
         let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
-        let excludedPath = excluded?.standardizedFileURL.resolvingSymlinksInPath().path
         var files: [SourceFile] = []
         var visited: Set<String> = []
         func walk(_ directory: URL, relative: String) {
@@ -78,8 +77,7 @@ public enum DossierLoader {
                 var isDirectory: ObjCBool = false
                 guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
-                    if relative.isEmpty && reservedFolders.contains(name) { continue }
-                    if let excludedPath, url.resolvingSymlinksInPath().path == excludedPath { continue }
+                    if relative.isEmpty && name == templateFolder { continue }
                     walk(url, relative: path)
                     continue
                 }

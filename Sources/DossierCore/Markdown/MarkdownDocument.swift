@@ -63,12 +63,8 @@ final class MarkdownDocument {
 
     /// Headings one level down, so the page title stays the only `<h1>`.
     func demoteHeadings() {
-        var node = rootNode.firstChild
         var headings: [MarkdownNode] = []
-        while let current = node {
-            current.collect(type: .heading, into: &headings)
-            node = current.next
-        }
+        rootNode.collect(type: .heading, into: &headings)
         for heading in headings {
             cmark_node_set_heading_level(heading.pointer, min(cmark_node_get_heading_level(heading.pointer) + 1, 6))
         }
@@ -78,7 +74,8 @@ final class MarkdownDocument {
 /// A borrowed node of a `MarkdownDocument`; valid while the document lives.
 struct MarkdownNode {
     enum Kind {
-        case paragraph, heading, text, softBreak, lineBreak, code, htmlInline, link, image, customInline, other
+        case paragraph, heading, text, softBreak, lineBreak, code, htmlInline, link, image, customInline
+        /// Any other block (lists, quotes, tables…) or inline (emphasis, strikethrough…).
         case block, inline
     }
 

@@ -119,4 +119,9 @@ public struct Registry: Sendable {
     public subscript(id: String) -> Entity? { indexByID[id].map { entities[$0] } }
 
     public func entities(of kind: EntityKind) -> [Entity] { entities.filter { $0.kind == kind } }
+
+    /// The entities with these ids, in registry order (kind, then French order); unknown ids are left out.
+    public func entities<S: Sequence<String>>(withIDs ids: S) -> [Entity] {
+        ids.compactMap { indexByID[$0] }.sorted().map { entities[$0] }
+    }
 }

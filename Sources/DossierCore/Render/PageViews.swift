@@ -15,19 +15,21 @@ struct PageViews {
 
     // MARK: - Shared shapes
 
-    func common(page: SiteURL, title: String, description: String? = nil) -> [String: Any] {
+    /// `absoluteBase`: write links as absolute addresses under it (for the 404 page) instead of relative ones.
+    func common(page: SiteURL, title: String, description: String? = nil, absoluteBase: String? = nil) -> [String: Any] {
+        func href(_ url: SiteURL) -> String { absoluteBase.map { url.absolute(base: $0) } ?? url.relative(from: page) }
         var pageInfo: [String: Any] = ["title": title, "description": description ?? site.config.description]
         if let base = site.config.baseURL { pageInfo["canonical"] = page.absolute(base: base) }
-        var nav: [[String: Any]] = [["label": "Accueil", "url": SiteURL.root.relative(from: page), "current": page == .root]]
+        var nav: [[String: Any]] = [["label": "Accueil", "url": href(.root), "current": page == .root]]
         for kind in site.registry.kinds where !entities(of: kind).isEmpty {
-            nav.append(["label": kind.label, "url": kind.url.relative(from: page), "current": page.path.hasPrefix(kind.url.path)])
+            nav.append(["label": kind.label, "url": href(kind.url), "current": page.path.hasPrefix(kind.url.path)])
         }
-        nav.append(["label": "Chronologie", "url": SiteURL("timeline/").relative(from: page), "current": page.path == "timeline/"])
+        nav.append(["label": "Chronologie", "url": href(SiteURL("timeline/")), "current": page.path == "timeline/"])
         if !mappedTowns.isEmpty {
-            nav.append(["label": "Carte", "url": SiteURL("map/").relative(from: page), "current": page.path == "map/"])
+            nav.append(["label": "Carte", "url": href(SiteURL("map/")), "current": page.path == "map/"])
         }
         return [
-            "lang": site.config.language, "root": page.rootPrefix, "generator": "dossier",
+            "lang": site.config.language, "root": absoluteBase ?? page.rootPrefix, "generator": "dossier",
             "site": ["title": site.config.title, "description": site.config.description], "page": pageInfo, "nav": nav,
         ]
     }
@@ -113,8 +115,9 @@ struct PageViews {
         view["authors"] = article.authors
         context["article"] = view
         let counts = linked.mentionCounts
+        let mentioned = site.registry.entities(withIDs: counts.keys)
         context["mention_groups"] = site.registry.kinds.compactMap { kind -> [String: Any]? in
-            let members = site.registry.entities(of: kind).filter { counts[$0.id] != nil }
+            let members = mentioned.filter { $0.kind == kind }
             guard !members.isEmpty else { return nil }
             return ["name": kind.label, "entities": members.map { entityReference($0, count: counts[$0.id]!, from: page) }]
         }
@@ -204,7 +207,7 @@ struct PageViews {
             let monthLabel = date.map { $0.frenchMonth ?? "\($0.year), mois inconnu" } ?? "Sans date"
             var reference = articleReference(index, from: page)
             let counts = linked.mentionCounts
-            reference["entities"] = site.registry.entities.filter { counts[$0.id] != nil }
+            reference["entities"] = site.registry.entities(withIDs: counts.keys)
                 .map { entityReference($0, count: counts[$0.id]!, from: page) }
             if years.last?.year != year { years.append((year, [])) }
             if years[years.count - 1].months.last?.id != monthID {
@@ -241,10 +244,8 @@ struct PageViews {
     }
 
     func notFound() -> [String: Any] {
-        var context = common(page: .root, title: "Page introuvable")
         // The 404 page is served at any depth: absolute links when we know the site's address.
-        if let base = site.config.baseURL { context["root"] = base }
-        return context
+        common(page: .root, title: "Page introuvable", absoluteBase: site.config.baseURL)
     }
 
     /// A sentence as HTML with each mention in `<mark>`; everything else escaped.

@@ -6,13 +6,14 @@ public enum DiskPublisher {
     public static func publish(_ files: [RenderedFile], to output: URL, input: URL) throws {
         let manager = FileManager.default
         let target = output.standardizedFileURL
-        try refuseDangerousOutput(target, input: input.standardizedFileURL)
+        try validateOutput(target, input: input.standardizedFileURL)
         let parent = target.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)"
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(suffix)")
         let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(suffix)")
         try? manager.removeItem(at: staging)
+        try? manager.removeItem(at: retired)  // left by an earlier build that was killed mid-swap
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             var created: Set<String> = [staging.path]
@@ -39,12 +40,20 @@ public enum DiskPublisher {
         }
     }
 
-    /// The output folder is replaced whole: refuse anything whose loss would hurt.
-    static func refuseDangerousOutput(_ output: URL, input: URL) throws {
-        let outputPath = output.resolvingSymlinksInPath().path
-        let inputPath = input.resolvingSymlinksInPath().path
-        if outputPath == inputPath || inputPath.hasPrefix(outputPath.hasSuffix("/") ? outputPath : outputPath + "/") {
+    /// The output folder is replaced whole, and must stay out of the dossier (its `robots.txt` would be read as an
+    /// article): refuse anything whose loss would hurt. Call it before building, to fail at once.
+    public static func validateOutput(_ output: URL, input: URL) throws {
+        let outputPath = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let inputPath = input.standardizedFileURL.resolvingSymlinksInPath().path
+        func isInside(_ path: String, _ folder: String) -> Bool {
+            path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        }
+        if isInside(inputPath, outputPath) {
             throw DossierError.outputRefused("the output folder \(output.path) holds the dossier itself; choose another --output")
+        }
+        if isInside(outputPath, inputPath) {
+            throw DossierError.outputRefused(
+                "the output folder \(output.path) is inside the dossier \(input.path); put it beside the dossier (e.g. --output public)")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
