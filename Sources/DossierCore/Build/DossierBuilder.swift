@@ -35,14 +35,7 @@ public enum DossierBuilder {
         assignUniqueSlugs(&articles, diagnostics: &diagnostics)
 
         let linker = EntityLinker(registry: sources.registry, mode: sources.config.linkMode)
-        for shared in linker.sharedNames {
-            let owners = shared.entities.map { "`\($0)`" }.joined(separator: " and ")
-            let line = shared.entities.compactMap { sources.registry[$0]?.line }.max()
-            diagnostics.append(
-                .error("alias-shared", "the name `\(shared.name)` belongs to both \(owners)",
-                    file: SourcePath(RegistryLoader.fileName), line: line,
-                    suggestion: "keep it on one entity only; a name must say which entity it is"))
-        }
+        diagnostics += linker.registryDiagnostics
         let linked = articles.map(linker.link)
         let site = SiteModeler.model(config: sources.config, registry: sources.registry, articles: linked)
 

@@ -11,9 +11,29 @@ public struct EntityLinker: Sendable {
         self.matcher = EntityMatcher(registry: registry)
     }
 
-    /// Names that belong to two entities, with their owners' ids: each is a registry error.
-    public var sharedNames: [(name: String, entities: [String])] {
-        matcher.sharedNames.map { ($0.name, $0.entities.map { registry.entities[$0].id }) }
+    /// What the matcher found wrong with the registry: a name shared by two entities (an error), a `not`
+    /// phrase that holds none of its entity's names (a warning: it can never apply).
+    public var registryDiagnostics: [Diagnostic] {
+        let file = SourcePath(RegistryLoader.fileName)
+        var diagnostics: [Diagnostic] = []
+        for shared in matcher.sharedNames {
+            let owners = shared.entities.map { registry.entities[$0] }
+            diagnostics.append(
+                .error("alias-shared",
+                    "the name `\(shared.name)` belongs to both "
+                        + owners.map { "`\($0.id)` (line \($0.line))" }.joined(separator: " and "),
+                    file: file, line: owners.map(\.line).max(),
+                    suggestion: "keep it on one entity only; to settle a homonym, use `not:` phrases or `case_sensitive:`"))
+        }
+        for idle in matcher.idleExclusions {
+            let entity = registry.entities[idle.entity]
+            diagnostics.append(
+                .warning("not-phrase-idle",
+                    "the `not` phrase `\(idle.phrase)` of `\(entity.id)` holds none of its names, so it never applies",
+                    file: file, line: entity.line,
+                    suggestion: "write the phrase around the name it should stop, e.g. `la \(entity.name)`"))
+        }
+        return diagnostics
     }
 
     public func link(_ article: Article) -> LinkedArticle {

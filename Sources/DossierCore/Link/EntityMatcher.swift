@@ -8,48 +8,109 @@ struct NameMatch: Sendable, Hashable {
 }
 
 /// Finds every registered name and alias in a text: whole words only, the longest name wins.
+///
+/// Names are compared on folded bytes with the separators inside them left out, so case, accents,
+/// apostrophes, hyphens, spaces and line breaks never hide a name. A phrase the registry says is *not*
+/// an entity (`la Douma`) is matched like a name and then dropped, so that nothing inside it is linked.
 struct EntityMatcher: Sendable {
     private struct Pattern: Sendable {
-        var words: [String]
-        var entity: Int
-        /// An acronym (`EI`) matches only when written in capitals.
-        var capitalsOnly: Bool
+        /// Index of the entity in the registry; `nil` for a phrase that is not an entity.
+        var entity: Int?
+        /// Folded length of the name's first word: a name starts at an elided `l’` only if it begins with it.
+        var firstWordLength: Int
+        /// For a name that must match in its own case (acronyms, `case_sensitive`): each letter's case.
+        var letterCases: [LetterCase]?
     }
 
-    /// Patterns by their first word, longest first.
-    private var patternsByFirstWord: [String: [Pattern]] = [:]
+    enum LetterCase: Sendable, Equatable { case upper, lower, none }
 
-    /// Names that two entities share, to report: (folded name, the entities' indexes).
+    private var trie = NameTrie()
+    private var patterns: [Pattern] = []
+
+    /// Names that two entities share, to report: (the name as first written, the entities' indexes).
     private(set) var sharedNames: [(name: String, entities: [Int])] = []
+    /// `not` phrases that hold none of their entity's names, to report: they can never apply.
+    private(set) var idleExclusions: [(phrase: String, entity: Int)] = []
 
     init(registry: Registry) {
-        var owners: [[String]: [Int]] = [:]
-        var firstSpelling: [[String]: String] = [:]
+        var owners: [[UInt8]: [Int]] = [:]
+        var firstSpelling: [[UInt8]: String] = [:]
+        var keysOfEntity: [[[UInt8]]] = []
         for (index, entity) in registry.entities.enumerated() {
+            var keys: [[UInt8]] = []
             for name in entity.names {
-                let words = Tokenizer.tokens(of: name)
-                guard !words.isEmpty else { continue }
-                let keys = words.map(\.key)
-                let capitalsOnly = words.allSatisfy(\.isAllCaps)
-                if owners[keys]?.contains(index) == true { continue }
-                owners[keys, default: []].append(index)
-                firstSpelling[keys] = firstSpelling[keys] ?? name
-                if owners[keys]!.count > 1 { continue }
-                patternsByFirstWord[keys[0], default: []].append(
-                    Pattern(words: keys, entity: index, capitalsOnly: capitalsOnly))
+                let folded = FoldedText(name)
+                guard let first = folded.words.first else { continue }
+                let key = folded.bytes
+                keys.append(key)
+                if owners[key]?.contains(index) == true { continue }
+                owners[key, default: []].append(index)
+                firstSpelling[key] = firstSpelling[key] ?? name
+                if owners[key]!.count > 1 { continue }
+                let isAcronym = folded.words.count == 1 && Self.isAcronym(name)
+                let caseSensitive = isAcronym || entity.caseSensitiveNames.contains(name)
+                add(
+                    Pattern(
+                        entity: index, firstWordLength: first.foldedEnd - first.foldedStart,
+                        letterCases: caseSensitive ? Self.letterCases(of: name) : nil), key: key)
             }
+            keysOfEntity.append(keys)
         }
-        for key in patternsByFirstWord.keys {
-            patternsByFirstWord[key]!.sort { $0.words.count > $1.words.count }
+        for (index, entity) in registry.entities.enumerated() {
+            for phrase in entity.exclusions {
+                let folded = FoldedText(phrase)
+                guard let first = folded.words.first else { continue }
+                let key = folded.bytes
+                if !keysOfEntity[index].contains(where: { Self.contains(key, $0) }) {
+                    idleExclusions.append((phrase, index))
+                }
+                guard owners[key] == nil else { continue }  // a registered name wins over a `not` phrase
+                owners[key] = []
+                add(Pattern(entity: nil, firstWordLength: first.foldedEnd - first.foldedStart, letterCases: nil), key: key)
+            }
         }
         sharedNames = owners.filter { $0.value.count > 1 }
             .map { (name: firstSpelling[$0.key]!, entities: $0.value) }
             .sorted { $0.name < $1.name }
     }
 
+    private mutating func add(_ pattern: Pattern, key: [UInt8]) {
+        trie.insert(key, pattern: patterns.count)
+        patterns.append(pattern)
+    }
+
+    /// A single word of two or more letters, all capitals (`EI`, `OSDH`): it matches only in capitals.
+    private static func isAcronym(_ name: String) -> Bool {
+        var letters = 0
+        for scalar in name.unicodeScalars where TextFolding.fastClass(scalar) == .word {
+            if TextFolding.isLowercaseLetter(scalar) { return false }
+            if TextFolding.isUppercaseLetter(scalar) { letters += 1 }
+        }
+        return letters >= 2
+    }
+
+    private static func letterCases<S: Sequence<Unicode.Scalar>>(of scalars: S) -> [LetterCase] {
+        var cases: [LetterCase] = []
+        for scalar in scalars where TextFolding.fastClass(scalar) == .word {
+            cases.append(
+                TextFolding.isUppercaseLetter(scalar) ? .upper : TextFolding.isLowercaseLetter(scalar) ? .lower : .none)
+        }
+        return cases
+    }
+
+    private static func letterCases(of name: String) -> [LetterCase] { letterCases(of: name.unicodeScalars) }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+
     /// Leftmost-longest matches, in order, never overlapping; none inside a web or e-mail address.
     func matches(in text: String) -> [NameMatch] {
-        let found = matches(in: Tokenizer.tokens(of: text))
+        let found = matches(in: text, folded: FoldedText(text))
         let addresses = Self.addressRanges(in: text)
         guard !addresses.isEmpty else { return found }
         return found.filter { match in !addresses.contains { $0.overlaps(match.start..<match.end) } }
@@ -87,36 +148,55 @@ struct EntityMatcher: Sendable {
         return false
     }
 
-    func matches(in tokens: [Token]) -> [NameMatch] {
+    /// Leftmost-longest: from each word, walk the trie across the words that follow while only soft
+    /// separators lie between them, and keep the longest name that ends at a word's end.
+    private func matches(in text: String, folded: FoldedText) -> [NameMatch] {
+        let words = folded.words
+        let bytes = folded.bytes
         var found: [NameMatch] = []
+        var original: [UInt8]?
         var index = 0
-        while index < tokens.count {
-            guard let candidates = patternsByFirstWord[tokens[index].key] else {
+        while index < words.count {
+            var node = NameTrie.root
+            var last = index
+            var best: (pattern: Int, lastWord: Int)?
+            walk: while true {
+                let word = words[last]
+                for position in word.foldedStart..<word.foldedEnd {
+                    guard let next = trie.child(of: node, bytes[position]) else { break walk }
+                    node = next
+                }
+                if let candidates = trie.patterns(endingAt: node) {
+                    for candidate in candidates
+                    where accepts(patterns[candidate], from: index, to: last, words: words, text: text, original: &original) {
+                        best = (candidate, last)
+                        break
+                    }
+                }
+                last += 1
+                guard last < words.count, words[last].joinsPrevious else { break }
+            }
+            guard let best else {
                 index += 1
                 continue
             }
-            var matchedLength = 0
-            for pattern in candidates where fits(pattern, at: index, in: tokens) {
-                matchedLength = pattern.words.count
-                found.append(
-                    NameMatch(
-                        entity: pattern.entity, start: tokens[index].start,
-                        end: tokens[index + matchedLength - 1].end))
-                break
+            if let entity = patterns[best.pattern].entity {
+                found.append(NameMatch(entity: entity, start: words[index].start, end: words[best.lastWord].end))
             }
-            index += max(matchedLength, 1)
+            index = best.lastWord + 1
         }
         return found
     }
 
-    private func fits(_ pattern: Pattern, at index: Int, in tokens: [Token]) -> Bool {
-        guard index + pattern.words.count <= tokens.count else { return false }
-        for (offset, word) in pattern.words.enumerated() {
-            let token = tokens[index + offset]
-            if token.key != word { return false }
-            if offset > 0 && !token.softGapBefore { return false }
-            if pattern.capitalsOnly && !token.isAllCaps { return false }
-        }
-        return true
+    private func accepts(
+        _ pattern: Pattern, from first: Int, to last: Int, words: [FoldedText.Word], text: String,
+        original: inout [UInt8]?
+    ) -> Bool {
+        let opening = words[first]
+        if opening.isElision && pattern.firstWordLength != opening.foldedEnd - opening.foldedStart { return false }
+        guard let cases = pattern.letterCases else { return true }
+        if original == nil { original = Array(text.utf8) }
+        let span = String(decoding: original![opening.start..<words[last].end], as: UTF8.self)
+        return Self.letterCases(of: span.unicodeScalars) == cases
     }
 }

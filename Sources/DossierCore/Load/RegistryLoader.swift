@@ -94,6 +94,8 @@ enum RegistryLoader {
             return nil
         }
         var entity = Entity(id: id, kind: kind, name: "", file: file, line: line)
+        var caseSensitiveAll = false
+        var caseSensitiveLine: Int?
         for (keyNode, value) in fields {
             let key = keyNode.string ?? ""
             let fieldLine = YAMLReader.line(of: keyNode) ?? line
@@ -112,6 +114,26 @@ enum RegistryLoader {
                     continue
                 }
                 entity.aliases = aliases
+            case "case_sensitive":
+                if case .scalar = value, let flag = value.bool {
+                    caseSensitiveAll = flag
+                } else if let names = YAMLReader.strings(value) {
+                    entity.caseSensitiveNames = names
+                    caseSensitiveLine = fieldLine
+                } else {
+                    diagnostics.append(
+                        .error("case-sensitive-type",
+                            "`case_sensitive` of `\(id)` must be `true` or a list of its names", file: file,
+                            line: fieldLine, suggestion: "e.g. case_sensitive: [Le Quotidien]"))
+                }
+            case "not":
+                guard let phrases = YAMLReader.strings(value) else {
+                    diagnostics.append(
+                        .error("not-type", "`not` of `\(id)` must be a list of phrases", file: file,
+                            line: fieldLine, suggestion: "e.g. not: [la Douma, Douma russe]"))
+                    continue
+                }
+                entity.exclusions = phrases
             case "coordinates":
                 guard case .sequence(let pair) = value, pair.count == 2, let latitude = pair[0].float,
                     let longitude = pair[1].float
@@ -139,8 +161,19 @@ enum RegistryLoader {
             diagnostics.append(.error("entity-name-missing", "`\(id)` has no `name`", file: file, line: line))
             return nil
         }
+        if caseSensitiveAll {
+            entity.caseSensitiveNames = entity.names
+        } else if let caseSensitiveLine {
+            for name in entity.caseSensitiveNames where !entity.names.contains(name) {
+                diagnostics.append(
+                    .error("case-sensitive-unknown",
+                        "`case_sensitive` of `\(id)` lists `\(name)`, which is not its name or one of its aliases",
+                        file: file, line: caseSensitiveLine,
+                        suggestion: "write the name exactly as under `name:` or `aliases:`"))
+            }
+        }
         return entity
     }
 
-    private static let knownFields = "name, aliases, summary, coordinates, affiliation"
+    private static let knownFields = "name, aliases, summary, coordinates, affiliation, case_sensitive, not"
 }

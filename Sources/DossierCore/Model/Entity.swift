@@ -71,6 +71,10 @@ public struct Entity: Sendable, Hashable, Identifiable {
     public var coordinates: Coordinates?
     /// The id of another entity this one belongs to (a person's organisation).
     public var affiliation: String?
+    /// Names and aliases that match only in the case written (`Le Quotidien`, not `le quotidien`).
+    public var caseSensitiveNames: [String] = []
+    /// Phrases in which one of the names does not mean this entity (`la Douma`, the Russian parliament).
+    public var exclusions: [String] = []
     /// Where the entity is declared, for diagnostics.
     public var file: SourcePath
     public var line: Int

@@ -88,6 +88,31 @@ enum TextFolding {
         return foldSlowly(scalar)
     }
 
+    /// The same table as UTF-8 bytes, for the matcher's byte loop.
+    private static let latinBytes: [[UInt8]] = latinTable.map { Array($0.utf8) }
+
+    /// The classes of U+0000…U+024F, computed once: the matcher asks for every character.
+    private static let latinClasses: [CharacterClass] = (0..<0x250).map { value in
+        Unicode.Scalar(UInt32(value)).map(characterClass) ?? .hard
+    }
+
+    /// `characterClass`, from a table for the Latin letters that make up nearly all French text.
+    static func fastClass(_ scalar: Unicode.Scalar) -> CharacterClass {
+        scalar.value < 0x250 ? latinClasses[Int(scalar.value)] : characterClass(scalar)
+    }
+
+    /// Appends the folded UTF-8 bytes of a word character.
+    static func appendFoldedBytes(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            output.append((0x41...0x5A).contains(value) ? UInt8(value + 0x20) : UInt8(value))
+        } else if value < 0x250 {
+            output.append(contentsOf: latinBytes[Int(value)])
+        } else {
+            output.append(contentsOf: foldSlowly(scalar).utf8)
+        }
+    }
+
     private static func foldSlowly(_ scalar: Unicode.Scalar) -> String {
         switch scalar.value {
         case 0x131: return "i"  // dotless ı (Turkish)
