@@ -7,7 +7,7 @@ public struct DossierCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Turns a folder of news articles into a cross-linked static dossier site.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Eval.self],
         defaultSubcommand: nil)
 
     public init() {}
@@ -75,7 +75,7 @@ struct Check: ParsableCommand {
 }
 
 /// Runs a build, prints every diagnostic to standard error, and turns environment failures into exit status 1.
-private func runReporting(_ body: () throws -> BuildReport) throws -> BuildReport {
+func runReporting(_ body: () throws -> BuildReport) throws -> BuildReport {
     let report: BuildReport
     do {
         report = try body()
@@ -95,10 +95,10 @@ private func warningsSuffix(_ diagnostics: [Diagnostic]) -> String {
 }
 
 /// `1 article`, `2 articles`.
-private func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }
 
-private func printError(_ text: String) {
+func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -53,7 +53,11 @@ public struct EntityLinker: Sendable {
         }
         var sourceHTML: String?
         if let source = article.source {
-            sourceHTML = linkLine(source, state: &state)
+            // Wire copy's credit is a line of the text; a Markdown article's `source` is front matter: not
+            // a mention, so not linked either (the entity may have no page if nothing else names it).
+            let isText: Bool
+            if case .plain = article.body { isText = true } else { isText = false }
+            sourceHTML = linkLine(source, counted: isText, state: &state)
         }
         return LinkedArticle(
             article: article, bodyHTML: document.html(), sourceHTML: sourceHTML, sentences: state.sentences,
@@ -189,7 +193,8 @@ public struct EntityLinker: Sendable {
     }
 
     /// A line outside the body (the credit), as HTML with its names linked under the same rules.
-    private func linkLine(_ line: String, state: inout State) -> String {
+    private func linkLine(_ line: String, counted: Bool, state: inout State) -> String {
+        guard counted else { return HTML.escape(line) }
         let bytes = Array(line.utf8)
         var html = ""
         var cursor = 0
@@ -198,7 +203,7 @@ public struct EntityLinker: Sendable {
         for match in matcher.matches(in: line) {
             html += HTML.escape(String(decoding: bytes[cursor..<match.start], as: UTF8.self))
             let name = HTML.escape(String(decoding: bytes[match.start..<match.end], as: UTF8.self))
-            let link = mode == .all || !state.linked.contains(match.entity)
+            let link = (mode == .all || !state.linked.contains(match.entity))
             if link {
                 state.linked.insert(match.entity)
                 html += openingTag(for: match.entity, page: state.page) + name + "</a>"

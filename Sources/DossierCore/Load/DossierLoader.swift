@@ -111,6 +111,7 @@ public enum DossierError: Error, CustomStringConvertible {
     case outputRefused(String)
     case writeFailed(String)
     case templatesMissing
+    case unreadable(String)
 
     public var description: String {
         switch self {
@@ -118,6 +119,7 @@ public enum DossierError: Error, CustomStringConvertible {
         case .outputRefused(let reason): return "error: \(reason)"
         case .writeFailed(let reason): return "error: cannot write the site: \(reason)"
         case .templatesMissing: return "error: the built-in templates are missing from this installation"
+        case .unreadable(let path): return "error: cannot read \(path) as UTF-8 text"
         }
     }
 }
