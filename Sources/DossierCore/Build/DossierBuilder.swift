@@ -37,6 +37,7 @@ public enum DossierBuilder {
         let linker = EntityLinker(registry: sources.registry, mode: sources.config.linkMode)
         diagnostics += linker.registryDiagnostics
         let linked = articles.map(linker.link)
+        diagnostics += RegistryCoverage.diagnostics(registry: sources.registry, articles: linked)
         let site = SiteModeler.model(config: sources.config, registry: sources.registry, articles: linked)
 
         let templates = try TemplateLibrary.load(overrides: sources.templateFolder, diagnostics: &diagnostics)

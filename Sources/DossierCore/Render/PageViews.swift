@@ -143,7 +143,9 @@ struct PageViews {
             ]
         }
         if let affiliation = entity.affiliation.flatMap({ site.registry[$0] }) {
-            view["affiliation"] = entityReference(affiliation, count: mentions(of: affiliation), from: page)
+            var reference = entityReference(affiliation, count: mentions(of: affiliation), from: page)
+            if mentions(of: affiliation) == 0 { reference["url"] = nil }  // no page to link to
+            view["affiliation"] = reference
         }
         if let first = facts.articles.first { view["first"] = articleReference(first, from: page) }
         if let last = facts.articles.last { view["last"] = articleReference(last, from: page) }
