@@ -33,6 +33,9 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The site's public address, for the feed, sitemap and canonical links.")
     var baseURL: String?
 
+    @Flag(help: "Print how long each phase took, as `timing PHASE SECONDS` lines.")
+    var timings = false
+
     func run() throws {
         let outputURL = URL(fileURLWithPath: output)
         do {
@@ -43,17 +46,24 @@ struct Build: ParsableCommand {
         }
         let report = try runReporting { try DossierBuilder.build(folder: options.url, baseURL: baseURL) }
         guard !report.diagnostics.hasErrors else { throw ExitCode.failure }
+        let writeStarted = Date()
         do {
             try DiskPublisher.publish(report.files, to: outputURL, input: options.url)
         } catch {
             printError("\(error)")
             throw ExitCode.failure
         }
+        let writeSeconds = Date().timeIntervalSince(writeStarted)
         print(
             "Built \(options.folder) → \(output): \(counted(report.articleCount, "article")), "
                 + "\(counted(report.entityCount, "entity", "entities")), \(counted(report.pageCount, "page")) "
-                + "in \(String(format: "%.2f", report.seconds)) s"
+                + "in \(String(format: "%.2f", report.seconds + writeSeconds)) s"
                 + warningsSuffix(report.diagnostics))
+        if timings {
+            for phase in report.timings + [PhaseTiming(name: "write", seconds: writeSeconds)] {
+                print("timing \(phase.name) \(String(format: "%.4f", phase.seconds))")
+            }
+        }
     }
 }
 

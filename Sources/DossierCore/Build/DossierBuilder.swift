@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
     /// Empty when the build has errors: nothing must be published.
     public var files: [RenderedFile]
     public var seconds: Double
+    /// Seconds per phase (load, parse, link, model, render), in order.
+    public var timings: [PhaseTiming] = []
 
     public var articleCount: Int { site?.articles.count ?? 0 }
     public var entityCount: Int { site?.mentionedEntities.count ?? 0 }
@@ -19,6 +21,7 @@ public enum DossierBuilder {
     /// Runs every stage and collects every problem; throws only when the environment fails.
     public static func build(folder: URL, baseURL: String? = nil) throws -> BuildReport {
         let started = Date()
+        var clock = PhaseClock()
         var diagnostics: [Diagnostic] = []
 
         var sources = try DossierLoader.load(folder: folder, diagnostics: &diagnostics)
@@ -30,23 +33,33 @@ public enum DossierBuilder {
             }
         }
 
-        var articles = sources.articleFiles.compactMap { ArticleParser.parse($0, diagnostics: &diagnostics) }
-            .filter { !$0.draft }
+        clock.lap("load")
+        let parsed = sources.articleFiles.parallelMap { file in
+            var problems: [Diagnostic] = []
+            return (article: ArticleParser.parse(file, diagnostics: &problems), diagnostics: problems)
+        }
+        diagnostics += parsed.flatMap(\.diagnostics)
+        var articles = parsed.compactMap(\.article).filter { !$0.draft }
         assignUniqueSlugs(&articles, diagnostics: &diagnostics)
 
+        clock.lap("parse")
         let linker = EntityLinker(registry: sources.registry, mode: sources.config.linkMode)
         diagnostics += linker.registryDiagnostics
-        let linked = articles.map(linker.link)
+        let linked = articles.parallelMap { linker.link($0) }
         diagnostics += RegistryCoverage.diagnostics(registry: sources.registry, articles: linked)
+        clock.lap("link")
         let site = SiteModeler.model(config: sources.config, registry: sources.registry, articles: linked)
 
+        clock.lap("model")
         let templates = try TemplateLibrary.load(overrides: sources.templateFolder, diagnostics: &diagnostics)
         var files: [RenderedFile] = []
         if !diagnostics.hasErrors {
             files = try SiteRenderer(site: site, templates: templates).render()
         }
+        clock.lap("render")
         return BuildReport(
-            diagnostics: diagnostics.sorted(), site: site, files: files, seconds: Date().timeIntervalSince(started))
+            diagnostics: diagnostics.sorted(), site: site, files: files, seconds: Date().timeIntervalSince(started),
+            timings: clock.timings)
     }
 
     /// Slugs from front matter must be unique; derived ones get `-2`, `-3`… in file order.

@@ -41,13 +41,21 @@ enum SiteModeler {
     }
 
     /// Articles that share the most (and the rarest) entities: each shared entity weighs 1 / its article count.
+    /// For an entity named in many articles only the nearest in time are considered (`relatedWindow` on each
+    /// side), so that the work grows with the dossier, not with its square.
     private static func relatedArticles(entitySets: [[String]], facts: [String: EntityFacts]) -> [[Int]] {
-        entitySets.enumerated().map { index, entities in
+        let postings = facts.mapValues(\.articles)
+        return entitySets.indices.map { index in
             var scores: [Int: Double] = [:]
-            for id in entities {
-                let postings = facts[id]?.articles ?? []
-                let weight = 1.0 / Double(postings.count)
-                for other in postings where other != index { scores[other, default: 0] += weight }
+            for id in entitySets[index] {
+                guard let list = postings[id] else { continue }
+                let weight = 1.0 / Double(list.count)
+                var neighbours = list[...]
+                if list.count > 2 * relatedWindow + 1 {
+                    let position = lowerBound(of: index, in: list)
+                    neighbours = list[max(0, position - relatedWindow)..<min(list.count, position + relatedWindow + 1)]
+                }
+                for other in neighbours where other != index { scores[other, default: 0] += weight }
             }
             return scores.sorted { lhs, rhs in
                 lhs.value != rhs.value ? lhs.value > rhs.value : abs(lhs.key - index) < abs(rhs.key - index)
@@ -55,5 +63,18 @@ enum SiteModeler {
             }
             .prefix(relatedLimit).map(\.key)
         }
+    }
+
+    static let relatedWindow = 40
+
+    /// The position of `value` in a sorted list (or where it would go).
+    private static func lowerBound(of value: Int, in list: [Int]) -> Int {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -9,6 +9,7 @@ public struct EntityLinker: Sendable {
         self.registry = registry
         self.mode = mode
         self.matcher = EntityMatcher(registry: registry)
+        MarkdownDocument.registerExtensions()
     }
 
     /// What the matcher found wrong with the registry: a name shared by two entities (an error), a `not`

@@ -6,6 +6,11 @@ final class MarkdownDocument {
     fileprivate let root: OpaquePointer
     private let parser: OpaquePointer?
 
+    /// Registers cmark-gfm's extensions: its check is not thread-safe, so call this once before parsing in parallel.
+    static func registerExtensions() {
+        cmark_gfm_core_extensions_ensure_registered()
+    }
+
     /// Parses CommonMark with GitHub's tables, strikethrough and autolinks (raw HTML is never passed through).
     init(markdown: String) {
         cmark_gfm_core_extensions_ensure_registered()

@@ -25,7 +25,9 @@ enum ArticleParser {
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         guard text.contains(where: { !$0.isWhitespace }) else {
             diagnostics.append(.warning("article-empty", "the file is empty and is skipped", file: file, line: 1))
             return nil

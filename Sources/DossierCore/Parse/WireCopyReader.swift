@@ -94,17 +94,25 @@ enum WireCopyReader {
         var start = 1
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, rawLine) in lines.enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = trimmed(rawLine)
             if line.isEmpty {
                 if !current.isEmpty { result.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
                 current = []
             } else {
                 if current.isEmpty { start = index + 1 }
-                current.append(Substring(line))
+                current.append(line)
             }
         }
         if !current.isEmpty { result.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
         return result
+    }
+
+    /// Spaces and tabs (any width, non-breaking too) cut from both ends, without Foundation's slower path.
+    private static func trimmed(_ line: Substring) -> Substring {
+        func isBlank(_ character: Character) -> Bool { character == " " || character == "\t" || character.isWhitespace }
+        guard let first = line.firstIndex(where: { !isBlank($0) }), let last = line.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        return line[first...last]
     }
 
     /// `date 2017-11 L'armée…` → (`2017-11`, `L'armée…`).
@@ -119,8 +127,8 @@ enum WireCopyReader {
 
     /// `Première publication : 13/11/2017` (a time after the date is allowed) → `13/11/2017`.
     private static func publicationLine(_ text: String) -> String? {
-        let folded = TextFolding.fold(text).lowercased()
-        guard folded.hasPrefix("premiere publication"), !text.contains("\n"),
+        guard text.utf8.count < 200, !text.contains("\n"),
+            TextFolding.fold(String(text.prefix(24))).lowercased().hasPrefix("premiere publication"),
             let colon = text.firstIndex(of: ":")
         else { return nil }
         let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -129,7 +137,8 @@ enum WireCopyReader {
 
     /// `Avec AFP et Reuters` → `AFP et Reuters`: a short line naming the agencies.
     private static func creditLine(_ text: String) -> String? {
-        guard !text.contains("\n"), text.count <= 80, text.hasPrefix("Avec "), !text.hasSuffix(".") else { return nil }
+        guard text.hasPrefix("Avec "), text.utf8.count <= 320, !text.contains("\n"), text.count <= 80, !text.hasSuffix(".")
+        else { return nil }
         var credit = text.dropFirst(5)
         if credit.hasPrefix("l'") || credit.hasPrefix("l’") { credit = credit.dropFirst(2) }
         let words = credit.split(separator: " ")
@@ -141,7 +150,7 @@ enum WireCopyReader {
 
     /// `- Escalade autour de Damas -` → `Escalade autour de Damas`; `"Pas de solution militaire"` stays as is.
     private static func subheading(_ text: String, isFirst: Bool) -> String? {
-        guard !isFirst, !text.contains("\n"), text.count <= 90 else { return nil }
+        guard !isFirst, text.utf8.count <= 360, !text.contains("\n"), text.count <= 90 else { return nil }
         let dashes: Set<Character> = ["-", "–", "—"]
         if let first = text.first, let last = text.last, dashes.contains(first), dashes.contains(last), text.count > 2 {
             let inner = text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)

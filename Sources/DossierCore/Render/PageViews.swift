@@ -127,10 +127,28 @@ struct PageViews {
         return context
     }
 
-    func entity(_ entity: Entity) -> [String: Any] {
-        let page = entity.url
+    /// Articles listed per entity page: a town named in thousands of articles gets several readable pages.
+    static let appearancesPerPage = 50
+    /// Sentences shown per article on an entity page; the rest are counted.
+    static let sentencesPerAppearance = 3
+
+    /// How many pages the entity's articles fill.
+    func pageCount(of entity: Entity) -> Int {
+        let articles = site.entityFacts[entity.id]?.articles.count ?? 0
+        return max(1, (articles + Self.appearancesPerPage - 1) / Self.appearancesPerPage)
+    }
+
+    /// The address of page `number` of an entity: `towns/boukamal/`, then `towns/boukamal/page/2/`.
+    static func url(of entity: Entity, page number: Int) -> SiteURL {
+        number <= 1 ? entity.url : SiteURL(entity.url.path + "page/\(number)/")
+    }
+
+    func entity(_ entity: Entity, page number: Int = 1) -> [String: Any] {
+        let page = Self.url(of: entity, page: number)
         let facts = site.entityFacts[entity.id] ?? EntityFacts()
-        var context = common(page: page, title: entity.name, description: entity.summary)
+        let pages = pageCount(of: entity)
+        let title = pages > 1 && number > 1 ? "\(entity.name) — page \(number) sur \(pages)" : entity.name
+        var context = common(page: page, title: title, description: entity.summary)
         var view: [String: Any] = [
             "name": entity.name, "kind": entity.kind.id, "kind_label": entity.kind.singular, "kind_name": entity.kind.label,
             "kind_url": entity.kind.url.relative(from: page), "aliases": entity.aliases,
@@ -150,17 +168,27 @@ struct PageViews {
         if let first = facts.articles.first { view["first"] = articleReference(first, from: page) }
         if let last = facts.articles.last { view["last"] = articleReference(last, from: page) }
         context["entity"] = view
-        context["appearances"] = facts.articles.map { index -> [String: Any] in
+        let first = (number - 1) * Self.appearancesPerPage
+        let shown = facts.articles.dropFirst(first).prefix(Self.appearancesPerPage)
+        context["appearances"] = shown.map { index -> [String: Any] in
             let linked = site.articles[index]
             let own = linked.mentions.filter { $0.entity == entity.id }
             var sentences: [[String: Any]] = []
             var seen: Set<Int> = []
             for mention in own where seen.insert(mention.sentence).inserted {
+                guard sentences.count < Self.sentencesPerAppearance else { continue }
                 let ranges = own.filter { $0.sentence == mention.sentence }.map(\.range)
                 sentences.append(["html": Self.highlight(linked.sentences[mention.sentence], ranges: ranges)])
             }
-            return ["article": articleReference(index, from: page), "count": own.count, "sentences": sentences]
+            var view: [String: Any] = [
+                "article": articleReference(index, from: page), "count": own.count, "sentences": sentences,
+            ]
+            let hidden = seen.count - sentences.count
+            if hidden > 0 { view["more_sentences"] = hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases" }
+            return view
         }
+        context["appearances_start"] = first + 1
+        if pages > 1 { context["pagination"] = pagination(of: entity, page: number, count: pages, from: page) }
         context["companions"] = facts.companions.compactMap { companion -> [String: Any]? in
             site.registry[companion.id].map { entityReference($0, count: companion.count, from: page) }
         }
@@ -175,6 +203,22 @@ struct PageViews {
             }
         }
         return context
+    }
+
+    /// Links to the other pages of an entity: the first, the last, and two on each side of this one.
+    private func pagination(of entity: Entity, page number: Int, count: Int, from page: SiteURL) -> [String: Any] {
+        func link(_ target: Int) -> String { Self.url(of: entity, page: target).relative(from: page) }
+        var items: [[String: Any]] = []
+        var previousShown = 0
+        for target in 1...count where target == 1 || target == count || abs(target - number) <= 2 {
+            if target > previousShown + 1 { items.append(["gap": true]) }
+            items.append(["number": target, "url": link(target), "current": target == number])
+            previousShown = target
+        }
+        var view: [String: Any] = ["current": number, "count": count, "pages": items]
+        if number > 1 { view["previous"] = ["url": link(number - 1)] }
+        if number < count { view["next"] = ["url": link(number + 1)] }
+        return view
     }
 
     func kind(_ kind: EntityKind) -> [String: Any] {

@@ -11,30 +11,50 @@ struct SiteRenderer {
     let site: Site
     let templates: TemplateLibrary
 
+    /// A page to render: which view builds its context, and so which template renders it.
+    private enum Page: Sendable {
+        case index, article(Int), kind(EntityKind), entity(Entity, page: Int), timeline
+    }
+
     func render() throws -> [RenderedFile] {
         let views = PageViews(site: site)
-        var pages: [(SiteURL, String, [String: Any])] = [(.root, "index", views.index())]
-        for index in site.articles.indices {
-            pages.append((site.articles[index].article.url, "article", views.article(index)))
-        }
+        var pages: [(url: SiteURL, page: Page)] = [(.root, .index)]
+        pages += site.articles.indices.map { (site.articles[$0].article.url, Page.article($0)) }
         for kind in site.registry.kinds where !views.entities(of: kind).isEmpty {
-            pages.append((kind.url, "kind", views.kind(kind)))
+            pages.append((kind.url, .kind(kind)))
             for entity in views.entities(of: kind) {
-                pages.append((entity.url, "entity", views.entity(entity)))
+                for number in 1...views.pageCount(of: entity) {
+                    pages.append((PageViews.url(of: entity, page: number), .entity(entity, page: number)))
+                }
             }
         }
-        pages.append((SiteURL("timeline/"), "timeline", views.timeline()))
-        if let map = views.map() { pages.append((SiteURL("map/"), "map", map)) }
+        pages.append((SiteURL("timeline/"), .timeline))
 
-        var files = pages.map { url, template, context in
-            RenderedFile(path: url.outputPath, data: Data(templates.render(context, template: template).utf8))
+        let templates = self.templates
+        var files = pages.parallelMap { url, page -> RenderedFile in
+            let html: String
+            switch page {
+            case .index: html = templates.render(views.index(), template: "index")
+            case .article(let index): html = templates.render(views.article(index), template: "article")
+            case .kind(let kind): html = templates.render(views.kind(kind), template: "kind")
+            case .entity(let entity, let number):
+                html = templates.render(views.entity(entity, page: number), template: "entity")
+            case .timeline: html = templates.render(views.timeline(), template: "timeline")
+            }
+            return RenderedFile(path: url.outputPath, data: Data(html.utf8))
+        }
+        var pageURLs = pages.map(\.url)
+        if let map = views.map() {
+            let url = SiteURL("map/")
+            files.append(RenderedFile(path: url.outputPath, data: Data(templates.render(map, template: "map").utf8)))
+            pageURLs.append(url)
         }
         files.append(RenderedFile(path: OutputPath("404.html"), data: Data(templates.render(views.notFound(), template: "404").utf8)))
         let data = DataRenderer(site: site)
         files.append(RenderedFile(path: OutputPath("dossier.json"), data: try data.json()))
         files.append(RenderedFile(path: OutputPath("towns.geojson"), data: try data.geoJSON()))
         files.append(RenderedFile(path: OutputPath("feed.xml"), data: Data(data.atom().utf8)))
-        files.append(RenderedFile(path: OutputPath("sitemap.xml"), data: Data(data.sitemap(pages: pages.map(\.0)).utf8)))
+        files.append(RenderedFile(path: OutputPath("sitemap.xml"), data: Data(data.sitemap(pages: pageURLs).utf8)))
         files.append(RenderedFile(path: OutputPath("robots.txt"), data: Data(data.robots().utf8)))
         for asset in templates.assets {
             files.append(RenderedFile(path: OutputPath("assets/\(asset.path)"), data: asset.data))

@@ -16,15 +16,20 @@ public enum DiskPublisher {
         try? manager.removeItem(at: retired)  // left by an earlier build that was killed mid-swap
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var created: Set<String> = [staging.path]
-            for file in files {
-                let destination = staging.appendingPathComponent(file.path.value)
-                let folder = destination.deletingLastPathComponent()
-                if !created.contains(folder.path) {
-                    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-                    created.insert(folder.path)
+            let folders = Set(files.map { staging.appendingPathComponent($0.path.value).deletingLastPathComponent().path })
+            for folder in folders.sorted() {
+                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            let failures = files.parallelMap { file -> String? in
+                do {
+                    try file.data.write(to: staging.appendingPathComponent(file.path.value))
+                    return nil
+                } catch {
+                    return "\(file.path.value): \(error.localizedDescription)"
                 }
-                try file.data.write(to: destination)
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first {
+                throw DossierError.writeFailed(failure)
             }
             if manager.fileExists(atPath: target.path) {
                 try manager.moveItem(at: target, to: retired)

@@ -1,0 +1,28 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` on every core, for independent work (parse, link, render per article or page): results
+    /// come back in the array's order, so the output does not depend on scheduling.
+    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard count > 1 else { return map(transform) }
+        let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        nonisolated(unsafe) let output = slots
+        // Small chunks keep both cores busy when some items (big entity pages) cost far more than others.
+        let chunk = Swift.max(1, Swift.min(64, count / 64))
+        let chunks = (count + chunk - 1) / chunk
+        self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                for position in (index * chunk)..<Swift.min(count, (index + 1) * chunk) {
+                    output[position] = transform(input[position])  // each slot written by one worker only
+                }
+            }
+        }
+        return slots.map { $0! }
+    }
+}

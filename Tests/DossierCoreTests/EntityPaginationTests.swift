@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import DossierCore
+
+@Suite("Entity pages of a frequently named entity are split into pages")
+struct EntityPaginationTests {
+    /// 120 articles that all name Damas, one a day from 1 January 2018; the first names it in five sentences.
+    static let dossier: URL = {
+        let folder = try! TestSupport.temporaryFolder().appendingPathComponent("dossier")
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try! "towns:\n  damas:\n    name: Damas\n  alep:\n    name: Alep\ngroups:\npeople:\n"
+            .write(to: folder.appendingPathComponent("entities.yml"), atomically: true, encoding: .utf8)
+        let calendar = Calendar(identifier: .gregorian)
+        let start = calendar.date(from: DateComponents(timeZone: TimeZone(identifier: "UTC"), year: 2018, month: 1, day: 1))!
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        for number in 1...120 {
+            let day = formatter.string(from: calendar.date(byAdding: .day, value: number - 1, to: start)!)
+            var text = "date \(day) Dépêche numéro \(number) : des frappes ont visé Damas, selon des témoins."
+            if number == 1 {
+                text += " Damas a été visée deux fois. Le calme est revenu à Damas. Alep aussi. Damas encore. Damas enfin."
+            }
+            try! (text + "\n").write(
+                to: folder.appendingPathComponent(String(format: "%03d.txt", number)), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }()
+
+    @Test("120 articles make three pages of at most 50, each article listed once, in date order")
+    func pages() throws {
+        let (report, output) = try TestSupport.buildToDisk(Self.dossier)
+        #expect(!report.diagnostics.hasErrors)
+        let first = try TestSupport.read(output, "towns/damas/index.html")
+        let second = try TestSupport.read(output, "towns/damas/page/2/index.html")
+        let third = try TestSupport.read(output, "towns/damas/page/3/index.html")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("towns/damas/page/4").path))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("towns/damas/page/1").path))
+        func listed(_ html: String) -> [Int] {
+            let list = html.components(separatedBy: "<ol class=\"appearance-list\"")[1].components(separatedBy: "</ol>")[0]
+            return list.components(separatedBy: "Dépêche numéro ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        }
+        // Titles of each appearance hold the article's number; sentences repeat it, so take distinct ones in order.
+        func distinct(_ numbers: [Int]) -> [Int] { numbers.reduce(into: []) { if $0.last != $1 { $0.append($1) } } }
+        let all = distinct(listed(first)) + distinct(listed(second)) + distinct(listed(third))
+        #expect(all == Array(1...120))
+        #expect(first.contains("<ol class=\"appearance-list\" start=\"1\">"))
+        #expect(third.contains("<ol class=\"appearance-list\" start=\"101\">"))
+        #expect(third.contains("<title>Damas — page 3 sur 3"))
+    }
+
+    @Test("Each page links to the others, relative to itself, and the sitemap lists them")
+    func navigation() throws {
+        let (_, output) = try TestSupport.buildToDisk(Self.dossier)
+        let first = try TestSupport.read(output, "towns/damas/index.html")
+        let second = try TestSupport.read(output, "towns/damas/page/2/index.html")
+        #expect(first.contains("<a rel=\"next\" href=\"../../towns/damas/page/2/\">"))
+        #expect(first.contains("<span aria-current=\"page\">1</span>"))
+        #expect(second.contains("<a rel=\"prev\" href=\"../../../../towns/damas/\">"))
+        #expect(second.contains("<a rel=\"next\" href=\"../../../../towns/damas/page/3/\">"))
+        #expect(second.contains("href=\"../../../../articles/"))
+        #expect(second.contains("href=\"../../../../assets/style.css\""))
+        let sitemap = try TestSupport.read(output, "sitemap.xml")
+        #expect(sitemap.contains("towns/damas/page/3/"))
+        // Alep is in one article: one page, no pagination.
+        let alep = try TestSupport.read(output, "towns/alep/index.html")
+        #expect(!alep.contains("class=\"pagination\""))
+    }
+
+    @Test("At most three sentences per article are shown; the rest are counted in words")
+    func sentenceCap() throws {
+        let (_, output) = try TestSupport.buildToDisk(Self.dossier)
+        let first = try TestSupport.read(output, "towns/damas/index.html")
+        let appearance = first.components(separatedBy: "<li class=\"appearance\">")[1]
+        #expect(appearance.components(separatedBy: "<blockquote>").count - 1 == 3)
+        #expect(appearance.contains("Et 2 autres phrases dans l’article."))
+    }
+
+    @Test("Built on every core, two builds are still byte-identical")
+    func deterministic() throws {
+        let one = try DossierBuilder.build(folder: Self.dossier)
+        let two = try DossierBuilder.build(folder: Self.dossier)
+        #expect(one.files.count > 120)
+        #expect(one.files.map(\.path) == two.files.map(\.path))
+        #expect(one.files.map(\.data) == two.files.map(\.data))
+    }
+}
