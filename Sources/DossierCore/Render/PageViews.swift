@@ -242,33 +242,75 @@ struct PageViews {
         return context
     }
 
-    func timeline() -> [String: Any] {
-        let page = SiteURL("timeline/")
-        var context = common(page: page, title: "Chronologie")
-        var years: [(year: String, months: [(id: String, label: String, articles: [[String: Any]])])] = []
+    /// Above this many articles the timeline gets a page per year, linked from an overview of years and months.
+    static let timelineSplit = 300
+    /// Entity tags shown per article in the timeline (the most mentioned first).
+    static let timelineTags = 8
+
+    var timelineIsSplit: Bool { site.articles.count > Self.timelineSplit }
+
+    /// The year pages of a split timeline: `timeline/2017/`, `timeline/sans-date/`.
+    var timelineYearPages: [(key: String, url: SiteURL)] {
+        guard timelineIsSplit else { return [] }
+        var keys: [String] = []
+        for linked in site.articles {
+            let key = Self.yearKey(linked.article.date)
+            if keys.last != key { keys.append(key) }
+        }
+        return keys.map { ($0, SiteURL("timeline/\($0)/")) }
+    }
+
+    private static func yearKey(_ date: PartialDate?) -> String { date.map { String($0.year) } ?? "sans-date" }
+
+    /// `timeline/`: every article by year and month; or, for a big dossier, the years and months with links
+    /// to one page per year (`year` set).
+    func timeline(year selected: String? = nil) -> [String: Any] {
+        let page = selected.map { SiteURL("timeline/\($0)/") } ?? SiteURL("timeline/")
+        let overview = timelineIsSplit && selected == nil
+        var context = common(page: page, title: selected.map { "Chronologie : \($0 == "sans-date" ? "sans date" : $0)" } ?? "Chronologie")
+        if selected != nil { context["overview"] = ["url": SiteURL("timeline/").relative(from: page)] }
+        var years: [(key: String, label: String, months: [(id: String, label: String, articles: [Int])])] = []
         for (index, linked) in site.articles.enumerated() {
             let date = linked.article.date
-            let year = date.map { String($0.year) } ?? "Sans date"
+            let key = Self.yearKey(date)
+            if let selected, key != selected { continue }
             let monthID = date.map { $0.month == nil ? "\($0.year)" : String($0.iso.prefix(7)) } ?? "sans-date"
             let monthLabel = date.map { $0.frenchMonth ?? "\($0.year), mois inconnu" } ?? "Sans date"
-            var reference = articleReference(index, from: page)
-            let counts = linked.mentionCounts
-            reference["entities"] = site.registry.entities(withIDs: counts.keys)
-                .map { entityReference($0, count: counts[$0.id]!, from: page) }
-            if years.last?.year != year { years.append((year, [])) }
+            if years.last?.key != key { years.append((key, date.map { String($0.year) } ?? "Sans date", [])) }
             if years[years.count - 1].months.last?.id != monthID {
                 years[years.count - 1].months.append((monthID, monthLabel, []))
             }
-            let last = years[years.count - 1].months.count - 1
-            years[years.count - 1].months[last].articles.append(reference)
+            years[years.count - 1].months[years[years.count - 1].months.count - 1].articles.append(index)
         }
         context["years"] = years.map { year in
-            [
-                "year": year.year, "count": year.months.reduce(0) { $0 + $1.articles.count },
-                "months": year.months.map { ["id": "mois-\($0.id)", "label": $0.label, "articles": $0.articles] },
-            ] as [String: Any]
+            let yearURL = SiteURL("timeline/\(year.key)/")
+            var view: [String: Any] = [
+                "year": year.label, "count": year.months.reduce(0) { $0 + $1.articles.count },
+                "months": year.months.map { month -> [String: Any] in
+                    var view: [String: Any] = ["id": "mois-\(month.id)", "label": month.label, "count": month.articles.count]
+                    if overview {
+                        view["url"] = yearURL.relative(from: page) + "#mois-\(month.id)"
+                        view["articles"] = [[String: Any]]()
+                    } else {
+                        view["articles"] = month.articles.map { timelineEntry($0, from: page) }
+                    }
+                    return view
+                },
+            ]
+            if overview { view["url"] = yearURL.relative(from: page) }
+            return view
         }
         return context
+    }
+
+    private func timelineEntry(_ index: Int, from page: SiteURL) -> [String: Any] {
+        var reference = articleReference(index, from: page)
+        let counts = site.articles[index].mentionCounts
+        let entities = site.registry.entities(withIDs: counts.keys).enumerated()
+            .sorted { (counts[$1.element.id]!, $0.offset) < (counts[$0.element.id]!, $1.offset) }
+            .prefix(Self.timelineTags).map(\.element)
+        reference["entities"] = entities.map { entityReference($0, count: counts[$0.id]!, from: page) }
+        return reference
     }
 
     func map() -> [String: Any]? {

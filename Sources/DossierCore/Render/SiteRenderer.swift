@@ -13,7 +13,7 @@ struct SiteRenderer {
 
     /// A page to render: which view builds its context, and so which template renders it.
     private enum Page: Sendable {
-        case index, article(Int), kind(EntityKind), entity(Entity, page: Int), timeline
+        case index, article(Int), kind(EntityKind), entity(Entity, page: Int), timeline(year: String?)
     }
 
     func render() throws -> [RenderedFile] {
@@ -28,7 +28,8 @@ struct SiteRenderer {
                 }
             }
         }
-        pages.append((SiteURL("timeline/"), .timeline))
+        pages.append((SiteURL("timeline/"), .timeline(year: nil)))
+        pages += views.timelineYearPages.map { ($0.url, Page.timeline(year: $0.key)) }
 
         let templates = self.templates
         var files = pages.parallelMap { url, page -> RenderedFile in
@@ -39,7 +40,7 @@ struct SiteRenderer {
             case .kind(let kind): html = templates.render(views.kind(kind), template: "kind")
             case .entity(let entity, let number):
                 html = templates.render(views.entity(entity, page: number), template: "entity")
-            case .timeline: html = templates.render(views.timeline(), template: "timeline")
+            case .timeline(let year): html = templates.render(views.timeline(year: year), template: "timeline")
             }
             return RenderedFile(path: url.outputPath, data: Data(html.utf8))
         }
