@@ -36,6 +36,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each phase took, as `timing PHASE SECONDS` lines.")
     var timings = false
 
+    @Flag(help: "Build even when nothing changed since the last build.")
+    var force = false
+
     func run() throws {
         let outputURL = URL(fileURLWithPath: output)
         do {
@@ -43,6 +46,17 @@ struct Build: ParsableCommand {
         } catch {
             printError("\(error)")
             throw ExitCode.failure
+        }
+        let checkStarted = Date()
+        let state = BuildState.current(folder: options.url, output: outputURL, baseURL: baseURL)
+        if !force, state.isUnchanged(since: BuildState.stored(folder: options.url)) {
+            let warnings = BuildState.stored(folder: options.url)?.warnings ?? 0
+            print(
+                "Up to date: nothing changed in \(options.folder) since it was built into \(output) "
+                    + "(\(String(format: "%.2f", Date().timeIntervalSince(checkStarted))) s)"
+                    + (warnings > 0 ? "; \(counted(warnings, "warning")), see `dossier check`" : ""))
+            if timings { print("timing check \(String(format: "%.4f", Date().timeIntervalSince(checkStarted)))") }
+            return
         }
         let report = try runReporting { try DossierBuilder.build(folder: options.url, baseURL: baseURL) }
         guard !report.diagnostics.hasErrors else { throw ExitCode.failure }
@@ -53,6 +67,7 @@ struct Build: ParsableCommand {
             printError("\(error)")
             throw ExitCode.failure
         }
+        state.recording(report.files, warnings: report.diagnostics.warningCount).save(folder: options.url)
         let writeSeconds = Date().timeIntervalSince(writeStarted)
         print(
             "Built \(options.folder) → \(output): \(counted(report.articleCount, "article")), "

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import DossierCore
+
+@Suite("A second build with nothing changed writes nothing")
+struct NoChangeBuildTests {
+    /// A copy of the seeds and an output folder beside it, in a fresh temporary folder.
+    private func workspace() throws -> (dossier: URL, output: URL) {
+        let root = try TestSupport.temporaryFolder()
+        let dossier = root.appendingPathComponent("dossier")
+        try FileManager.default.copyItem(at: TestSupport.seeds, to: dossier)
+        try? FileManager.default.removeItem(at: dossier.appendingPathComponent(".dossier"))
+        return (dossier, root.appendingPathComponent("public"))
+    }
+
+    private func build(_ dossier: URL, _ output: URL, _ extra: [String] = []) throws -> String {
+        let result = try TestSupport.runDossier(["build", dossier.path, "--output", output.path] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout
+    }
+
+    private func modified(_ file: URL) throws -> Date {
+        try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date)
+    }
+
+    @Test("The second build says it is up to date and leaves every file as it was")
+    func upToDate() throws {
+        let (dossier, output) = try workspace()
+        #expect(try build(dossier, output).hasPrefix("Built "))
+        let index = output.appendingPathComponent("index.html")
+        let before = try modified(index)
+        let second = try build(dossier, output)
+        #expect(second.hasPrefix("Up to date: nothing changed in \(dossier.path)"))
+        #expect(try modified(index) == before)
+    }
+
+    @Test("An edited article, a new file, other options or a damaged output mean a real build")
+    func rebuilds() throws {
+        let (dossier, output) = try workspace()
+        _ = try build(dossier, output)
+        let article = try #require(TestSupport.files(under: dossier).first { $0.hasSuffix(".txt") })
+        let handle = try FileHandle(forWritingTo: dossier.appendingPathComponent(article))
+        handle.seekToEndOfFile()
+        handle.write(Data("\nUne phrase de plus à Damas.\n".utf8))
+        try handle.close()
+        #expect(try build(dossier, output).hasPrefix("Built "))
+        #expect(try build(dossier, output).hasPrefix("Up to date"))
+
+        try "Note.\n".write(to: dossier.appendingPathComponent("note.md"), atomically: true, encoding: .utf8)
+        #expect(try build(dossier, output).hasPrefix("Built "))
+
+        #expect(try build(dossier, output, ["--base-url", "https://example.org/d/"]).hasPrefix("Built "))
+        #expect(try build(dossier, output, ["--base-url", "https://example.org/d/"]).hasPrefix("Up to date"))
+
+        try FileManager.default.removeItem(at: output.appendingPathComponent("towns/boukamal/index.html"))
+        #expect(try build(dossier, output, ["--base-url", "https://example.org/d/"]).hasPrefix("Built "))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("towns/boukamal/index.html").path))
+
+        #expect(try build(dossier, output, ["--base-url", "https://example.org/d/", "--force"]).hasPrefix("Built "))
+    }
+
+    @Test("The digest of the files a build writes equals the digest of the folder it wrote")
+    func digestsAgree() throws {
+        let (dossier, output) = try workspace()
+        let report = try DossierBuilder.build(folder: dossier)
+        try DiskPublisher.publish(report.files, to: output, input: dossier)
+        #expect(FileTreeDigest.outputs(report.files) == FileTreeDigest.folder(output, includeTimes: false))
+        #expect(FileTreeDigest.outputs(report.files).files == report.files.count)
+    }
+}
