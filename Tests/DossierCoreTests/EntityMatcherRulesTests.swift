@@ -33,6 +33,9 @@ private let registry = Registry(
         entity("bachar-al-assad", people, "Bachar al-Assad", aliases: ["Assad"]),
         entity("hafez-al-assad", people, "Hafez al-Assad"),
         entity("binali-yildirim", people, "Binali Yildirim"),
+        entity("boukamal", towns, "Boukamal", aliases: ["Abou Kamal", "Albou Kamal"]),
+        entity("al-qaida", groups, "Al-Qaïda"),
+        entity("la-haye", towns, "La Haye"),
     ])
 
 /// The mentions of a text, as `id:words` in reading order.
@@ -57,6 +60,18 @@ struct EntityMatcherRulesTests {
     @Test("Arabic ayn and hamza letters (ʿ ʾ) inside a name do not hide it")
     func arabicLetters() {
         #expect(mentions("Les combats à Maʿarrat al-Nouʿmane.") == ["maarrat-al-noumane:Maʿarrat al-Nouʿmane"])
+    }
+
+    @Test("A French preposition never glues onto a name: `à Boukamal` is Boukamal, not `Abou Kamal`")
+    func prepositionDoesNotGlue() {
+        #expect(mentions("Ils sont arrivés ensuite à Boukamal.") == ["boukamal:Boukamal"])
+        #expect(mentions("Les combats à Al-Boukamal et à Abou-Kamal.") == ["boukamal:Al-Boukamal", "boukamal:Abou-Kamal"])
+        #expect(mentions("Le tribunal de La Haye.") == ["la-haye:La Haye"])
+    }
+
+    @Test("Transliterated hamza inside a word is part of it: `Al-Qaʾida` and `Al-Qaida` are Al-Qaïda")
+    func hamza() {
+        #expect(mentions("Al-Qaʾida et Al-Qaida.") == ["al-qaida:Al-Qaʾida", "al-qaida:Al-Qaida"])
     }
 
     @Test("Turkish dotless ı folds to i: `Yıldırım` is Binali Yildirim")

@@ -29,6 +29,38 @@ struct LinkingEvaluationTests {
         #expect(evaluation.byKind.map(\.score.gold).reduce(0, +) == 79)
     }
 
+    @Test("On the French reporting corpus (37 articles, 208 entities, 1,646 marked mentions): precision ≥ 0.99, recall ≥ 0.98")
+    func corpusMeetsTheBar() throws {
+        let corpus = TestSupport.fixture("linking")
+        let evaluation = try LinkingEvaluator.evaluate(folder: corpus, gold: corpus.appendingPathComponent("gold.tsv"))
+        #expect(evaluation.diagnostics.isEmpty)
+        #expect(evaluation.articles >= 30)
+        #expect(evaluation.overall.gold >= 1000)
+        #expect(Set(evaluation.byKind.map(\.kind.id)).isSuperset(of: ["towns", "groups", "people", "places"]))
+        #expect(evaluation.overall.precision >= 0.99, "false links: \(evaluation.falseLinks.map { "\($0.file):\($0.line ?? 0) \($0.text)" })")
+        #expect(evaluation.overall.recall >= 0.98, "misses: \(evaluation.misses.map { "\($0.file):\($0.line ?? 0) \($0.text)" })")
+        for kind in evaluation.byKind {
+            #expect(kind.score.precision >= 0.98 && kind.score.recall >= 0.98, "\(kind.kind.id): \(kind.score)")
+        }
+    }
+
+    @Test("A mention inside Markdown emphasis in a list is placed on its own line, not on an earlier one")
+    func markdownLines() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("dossier")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "towns:\n  douma:\n    name: Douma\ngroups:\npeople:\n"
+            .write(to: folder.appendingPathComponent("entities.yml"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Deux Douma\n---\nDeux *Douma* ici.\n\n- **Douma** : la ville.\n- la *Douma* encore\n"
+            .write(to: folder.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        let gold = folder.deletingLastPathComponent().appendingPathComponent("gold.tsv")
+        try "file\tline\tentity\ttext\na.md\t4\tdouma\tDouma\na.md\t6\tdouma\tDouma\na.md\t7\tdouma\tDouma\n"
+            .write(to: gold, atomically: true, encoding: .utf8)
+        let evaluation = try LinkingEvaluator.evaluate(folder: folder, gold: gold)
+        #expect(evaluation.misses.isEmpty)
+        #expect(evaluation.falseLinks.isEmpty)
+        #expect(evaluation.overall.correct == 3)
+    }
+
     @Test("A gold row the linker cannot satisfy is a miss with file:line; an unmarked mention is a false link")
     func missesAndFalseLinks() throws {
         // Mark `Ghouta` on line 35 as Damas instead, and drop the row of `Sana` on line 17.

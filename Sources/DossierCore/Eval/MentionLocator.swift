@@ -4,7 +4,10 @@ struct MentionLocator {
     /// The file's bytes with line breaks and tabs turned into spaces, as the linker's sentences have them.
     private let flat: [UInt8]
     private let lineStarts: [Int]
+    /// Where the search goes on: just after the last mention placed.
     private var cursor: Int
+    /// The sentence placed last, and where it starts, for the next mention in the same sentence.
+    private var lastSentence: (index: Int, start: Int)?
 
     /// `text` is the file as the parser read it (line breaks normalised); search starts at `firstLine`.
     init(text: String, firstLine: Int) {
@@ -22,18 +25,24 @@ struct MentionLocator {
 
     /// The line where a mention starts, or nil when neither its sentence nor its words are found
     /// (Markdown markup inside a sentence can hide it).
-    mutating func line(ofMention range: Range<Int>, inSentence sentence: String) -> Int? {
+    mutating func line(ofMention range: Range<Int>, sentence index: Int, text sentence: String) -> Int? {
         let sentenceBytes = Array(sentence.utf8)
-        if let start = find(sentenceBytes, from: cursor) {
-            cursor = start
-            return line(at: start + range.lowerBound)
+        var start: Int?
+        if let last = lastSentence, last.index == index {
+            start = last.start + range.lowerBound
+        } else if let found = find(sentenceBytes, from: sentenceSearchStart) {
+            lastSentence = (index, found)
+            start = found + range.lowerBound
+        } else if range.upperBound <= sentenceBytes.count {
+            start = find(Array(sentenceBytes[range]), from: cursor)
         }
-        guard range.upperBound <= sentenceBytes.count else { return nil }
-        let words = Array(sentenceBytes[range])
-        guard let start = find(words, from: cursor) else { return nil }
-        cursor = start
+        guard let start else { return nil }
+        cursor = start + range.count
         return line(at: start)
     }
+
+    /// A new sentence may start before the last mention's end only if it is the same sentence.
+    private var sentenceSearchStart: Int { cursor }
 
     private func find(_ needle: [UInt8], from start: Int) -> Int? {
         guard let first = needle.first, needle.count <= flat.count else { return nil }

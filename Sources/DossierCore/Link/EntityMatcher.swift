@@ -16,7 +16,7 @@ struct EntityMatcher: Sendable {
     private struct Pattern: Sendable {
         /// Index of the entity in the registry; `nil` for a phrase that is not an entity.
         var entity: Int?
-        /// Folded length of the name's first word: a name starts at an elided `l’` only if it begins with it.
+        /// Folded length of the name's first word: a name starts at `à` or an elided `l’` only if it begins with it.
         var firstWordLength: Int
         /// For a name that must match in its own case (acronyms, `case_sensitive`): each letter's case.
         var letterCases: [LetterCase]?
@@ -193,7 +193,7 @@ struct EntityMatcher: Sendable {
         original: inout [UInt8]?
     ) -> Bool {
         let opening = words[first]
-        if opening.isElision && pattern.firstWordLength != opening.foldedEnd - opening.foldedStart { return false }
+        if opening.isFunctionWord && pattern.firstWordLength != opening.foldedEnd - opening.foldedStart { return false }
         guard let cases = pattern.letterCases else { return true }
         if original == nil { original = Array(text.utf8) }
         let span = String(decoding: original![opening.start..<words[last].end], as: UTF8.self)

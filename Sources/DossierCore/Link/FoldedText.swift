@@ -12,8 +12,9 @@ struct FoldedText {
         var foldedEnd: Int
         /// Only spaces, hyphens, apostrophes or line breaks separate it from the previous word.
         var joinsPrevious: Bool
-        /// An elided article or pronoun (`l’`, `d’`, `qu’`): a name never starts here unless it begins with it.
-        var isElision: Bool
+        /// A French article or preposition (`à`, `de`, `la`), or an elided one (`l’`, `d’`, `qu’`): a name
+        /// never starts here unless it begins with this very word, so `à Boukamal` is not `Abou Kamal`.
+        var isFunctionWord: Bool
     }
 
     private(set) var bytes: [UInt8] = []
@@ -33,7 +34,8 @@ struct FoldedText {
             words.append(
                 Word(
                     start: start, end: end, foldedStart: foldedStart, foldedEnd: bytes.count,
-                    joinsPrevious: !words.isEmpty && joins, isElision: false))
+                    joinsPrevious: !words.isEmpty && joins,
+                    isFunctionWord: Self.isFunctionWord(bytes[foldedStart..<bytes.count])))
             pendingElision = Self.isElidable(bytes[foldedStart..<bytes.count])
             wordStart = nil
             joins = true
@@ -47,7 +49,7 @@ struct FoldedText {
                     wordStart = offset
                     foldedStart = bytes.count
                     if pendingElision && lastSeparatorWasApostrophe, let last = words.indices.last {
-                        words[last].isElision = true
+                        words[last].isFunctionWord = true
                     }
                     pendingElision = false
                 }
@@ -65,6 +67,23 @@ struct FoldedText {
             offset += width
         }
         finish(at: offset)
+    }
+
+    /// Short French words that stand alone before a name: `à Boukamal`, `de Raqqa`, `en Syrie`.
+    /// Packed as integers (`packed(_:)`) so that checking a word allocates nothing.
+    private static let functionWords: Set<UInt64> = Set(
+        ["a", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "ou", "un", "une", "y", "sur", "par",
+            "pour", "dans", "vers", "avec", "sans", "chez", "entre", "contre"].map { packed(Array($0.utf8)[...]) })
+
+    private static func isFunctionWord(_ word: ArraySlice<UInt8>) -> Bool {
+        word.count <= 6 && functionWords.contains(packed(word))
+    }
+
+    /// Up to 7 bytes in one integer, the length in the top byte.
+    private static func packed(_ word: ArraySlice<UInt8>) -> UInt64 {
+        var value = UInt64(word.count) << 56
+        for (shift, byte) in word.prefix(7).enumerated() { value |= UInt64(byte) << (UInt64(shift) * 8) }
+        return value
     }
 
     /// `l`, `d`, `qu`, `jusqu`…: the French words that lose their vowel before another.

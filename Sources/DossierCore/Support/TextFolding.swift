@@ -25,9 +25,11 @@ enum TextFolding {
         }
         switch value {
         case 0xAD, 0x200C, 0x200D, 0x2060, 0xFEFF: return .invisible
+        // Transliterated ayn and hamza (Maʿarrat, Qaʾida) are letters of the word, often left out: ignored.
+        case 0x02BB, 0x02BE, 0x02BF: return .invisible
         case 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029, 0x85: return .soft
         case 0x2010, 0x2011, 0x2012, 0x2043: return .soft  // hyphens, the non-breaking one too
-        case 0x2018, 0x2019, 0x02BC, 0x02B9, 0x00B4, 0x2032, 0x02BB, 0x02BE, 0x02BF: return .soft  // apostrophes
+        case 0x2018, 0x2019, 0x02BC, 0x02B9, 0x00B4, 0x2032: return .soft  // apostrophes
         default: break
         }
         let properties = scalar.properties
