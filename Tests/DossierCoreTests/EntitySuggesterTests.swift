@@ -286,7 +286,7 @@ struct SuggestFixtureTests {
     }
 }
 
-@Suite("entities suggest: names beside registered ones")
+@Suite("entities suggest: names in French prose, and beside registered ones")
 struct SuggestBesideRegisteredTests {
     private func suggestions(_ text: String, registered: [Entity]) -> [Suggestion] {
         let registry = Registry(
@@ -309,6 +309,24 @@ struct SuggestBesideRegisteredTests {
             registered: registered)
         #expect(found.map(\.name) == ["Hassan Nasrallah"])
         #expect(found.first?.kind == "people")
+    }
+
+    @Test(
+        "French forms: an acronym's long form in brackets after it, organisations' names, Roman ordinals, speech verbs")
+    func frenchForms() {
+        let found = suggestions(
+            "Au XXIe siècle, l'ASL (Armée syrienne libre) a perdu Alep. Les Nations unies et le Parlement européen "
+                + "ont protesté. Le Croissant-Rouge arabe syrien a pu entrer à Rukban, a dit Fran Equiza, représentant "
+                + "de l'Unicef.", registered: [])
+        let kinds = Dictionary(uniqueKeysWithValues: found.map { ($0.name, $0.kind) })
+        #expect(
+            kinds == [
+                "Armée syrienne libre": "groups", "Nations unies": "groups", "Parlement européen": "groups",
+                "Croissant-Rouge arabe syrien": "groups", "Unicef": "groups", "Alep": "towns", "Rukban": "towns",
+                "Fran Equiza": "people",
+            ])
+        #expect(found.first { $0.name == "Armée syrienne libre" }?.aliases == ["ASL"])
+        #expect(found.first { $0.name == "Fran Equiza" }?.evidence == "after \"a dit\"")
     }
 
     @Test("the id of a suggestion never takes a registered id")

@@ -36,6 +36,11 @@ enum KindGuesser {
             if index == first - 1 {
                 if surface == "à" || surface == "À" { return make("towns", 1, block, from: index, to: first) }
                 if ["en", "au", "aux"].contains(word.key) { return make("places", 1, block, from: index, to: first) }
+                if speechVerbs.contains(word.key) {
+                    // `a dit Fran Equiza`: who speaks is most often a person.
+                    let from = index > 0 && words[index - 1].key == "a" ? index - 1 : index
+                    return make("people", 1, block, from: from, to: first)
+                }
             }
             var phraseStart = index
             // A capitalised word mid-sentence is part of a name (`les Forces … ont repris Raqqa`), not a clue.
@@ -55,6 +60,13 @@ enum KindGuesser {
         }
         return nil
     }
+
+    /// Past participles of saying, written right before who said it: `a déclaré Mustafa Bali`.
+    private static let speechVerbs: Set<String> = [
+        "dit", "declare", "indique", "affirme", "ajoute", "explique", "precise", "estime", "annonce", "assure",
+        "souligne", "raconte", "confie", "temoigne", "deplore", "denonce", "insiste", "poursuit", "conclut",
+        "martele", "reconnu", "prevenu", "averti", "ecrit", "tweete", "lance",
+    ]
 
     private static let determiners: Set<String> = [
         "un", "une", "le", "la", "l", "les", "son", "sa", "ses", "leur", "ce", "cette",
@@ -147,7 +159,9 @@ enum KindGuesser {
                 "avocat", "avocate", "ecrivain", "photographe", "correspondant", "correspondante", "responsable",
                 "negociateur", "mediateur", "patron", "successeur", "fils", "frere", "pere", "epouse", "veuve",
                 "soldat", "pilote", "analyste", "chercheur", "chercheuse", "expert", "specialiste", "militant",
-                "militante", "activiste", "mgr", "gal", "gen", "monsieur", "madame",
+                "militante", "activiste", "representant", "representante", "conseiller", "conseillere",
+                "coordinateur", "coordinatrice", "delegue", "deleguee", "gouverneur", "maire", "mgr", "gal", "gen",
+                "monsieur", "madame",
             ])
         return table
     }()

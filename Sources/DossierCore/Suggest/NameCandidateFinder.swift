@@ -94,7 +94,9 @@ struct NameCandidateFinder {
             form: form(index...index), withoutFirstWord: nil, isInitial: false, isAcronym: true,
             isOrganisationName: false, expansion: nil, aliasOf: nil, sentence: block.sentenceOfWord[index])
         let closes = index + 1 < words.count ? words[index + 1].marks.contains(.closingParenthesis) : true
-        guard closes, let long = AcronymExpander.expansion(of: index, in: words, sentenceOfWord: block.sentenceOfWord),
+        let before =
+            closes ? AcronymExpander.expansion(of: index, in: words, sentenceOfWord: block.sentenceOfWord) : nil
+        guard let long = before ?? AcronymExpander.expansion(following: index, in: words),
             !long.contains(where: { consumed[$0] })
         else { return candidate }
         let owners = Set(long.map { registered[$0] })
@@ -106,7 +108,9 @@ struct NameCandidateFinder {
         }
         for inside in long { consumed[inside] = true }
         if candidate.form.clue == nil {
-            candidate.form.clue = KindGuesser.clue(in: block, first: long.lowerBound, last: index, isCredit: isCredit)
+            let first = min(long.lowerBound, index)
+            let last = max(long.upperBound - 1, index)
+            candidate.form.clue = KindGuesser.clue(in: block, first: first, last: last, isCredit: isCredit)
         }
         return candidate
     }
@@ -191,12 +195,15 @@ struct NameCandidateFinder {
             initial = false
         }
         var organisation = false
-        if first == last, !registeredBefore, !registeredAfter, NameLexicon.organisationHeads.contains(words[first].key)
+        // A head noun, perhaps hyphenated (`Armée`, `Croissant-Rouge`), followed by lowercase words of the name.
+        let isCompound = first < last && (first + 1...last).allSatisfy { words[$0].gap == .hyphen }
+        if first == last || isCompound, !registeredBefore, !registeredAfter,
+            NameLexicon.organisationHeads.contains(words[first].key)
         {
-            let end = OrganisationNameReader.end(of: first, in: words, registered: registered)
+            let end = OrganisationNameReader.end(of: last, in: words, registered: registered)
             // A head alone (`l'Observatoire`, `la Coalition`) stands for a name given elsewhere.
-            guard end > last else { return nil }
-            organisation = true
+            if end == last, !isCompound { return nil }
+            organisation = end > last
             last = end
         }
         var candidate = NameCandidate(

@@ -73,7 +73,8 @@ enum NameLexicon {
         "comite", "croissant", "organisation", "union", "ligue", "parti", "mouvement", "brigade", "brigades",
         "bataillon", "bataillons", "unites", "regiment", "division", "corps", "agence", "ministere", "cour",
         "tribunal", "assemblee", "fondation", "federation", "alliance", "haut", "jeunesse", "police", "casques",
-        "association", "syndicat", "institut", "centre", "reseau", "service", "services",
+        "association", "syndicat", "institut", "centre", "reseau", "service", "services", "nations", "parlement",
+        "banque", "fonds", "programme", "direction", "departement", "bureau", "secretariat", "haute",
     ]
 
     /// Words that begin the name of a place: `Mont Hermon`, `Plateau du Golan`, `Lac Assad`.
@@ -108,6 +109,17 @@ enum NameLexicon {
         !key.isEmpty && key.utf8.allSatisfy { "ivxlcdm".utf8.contains($0) }
     }
 
+    /// `XXIe`, `IIIe`, `Ier`: a Roman ordinal (numeral in capitals, suffix in lowercase), not a name.
+    /// One capital and an `e` is a word (`Le`, `De`, `Ce`), not the ordinal.
+    static func isRomanOrdinal(_ word: String) -> Bool {
+        if word == "Ier" || word == "Ire" { return true }
+        for suffix in ["ème", "eme", "e"] where word.hasSuffix(suffix) {
+            let numeral = word.dropLast(suffix.count)
+            if numeral.count >= 2, numeral.allSatisfy({ "IVXLCDM".contains($0) }) { return true }
+        }
+        return false
+    }
+
     /// Whether a lowercase word looks like an adjective that may follow an organisation's head noun.
     static func isAdjective(_ key: String) -> Bool {
         guard key.utf8.count >= 4, !openers.contains(key), !notAdjectives.contains(key) else { return false }
@@ -125,7 +137,7 @@ enum NameLexicon {
     private static let adjectiveEndings = [
         "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ique", "iques", "al", "ale", "ales", "aux", "aire",
         "aires", "if", "ive", "ifs", "ives", "el", "elle", "els", "elles", "ain", "aine", "ains", "aines", "ois",
-        "oise", "oises",
+        "oise", "oises", "een", "eenne", "eens", "eennes", "iste", "istes",
     ]
 
     private static let notAdjectives: Set<String> = [

@@ -2,7 +2,7 @@
 /// capitalises only the first word: `Armée syrienne libre`, `Gardes de la révolution`,
 /// `Conseil de sécurité`, `Observatoire syrien des droits de l'Homme`.
 enum OrganisationNameReader {
-    /// The index of the name's last word: the head's own when nothing follows that belongs to it.
+    /// The index of the name's last word: the head's own (its last word) when nothing follows that belongs to it.
     static func end(of head: Int, in words: [NameWord], registered: [Int?]) -> Int {
         var last = head
         var index = head + 1

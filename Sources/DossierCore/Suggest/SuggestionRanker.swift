@@ -89,7 +89,9 @@ struct SuggestionRanker {
         var priors: [String: (weight: Int, evidence: String)] = [:]
         if NameLexicon.countries.contains(key) { priors["places"] = (10, "a country") }
         if group.isAcronym { priors["groups"] = (2, "an acronym") }
-        if group.isOrganisationName { priors["groups"] = (4, "named like an organisation") }
+        if group.isOrganisationName || group.nameWordKeys.first.map(NameLexicon.organisationHeads.contains) == true {
+            priors["groups"] = (4, "named like an organisation")
+        }
         if let first = group.nameWordKeys.first {
             if NameLexicon.placeHeads.contains(first) { priors["places"] = (4, "named like a place") }
             if group.nameWordKeys.count >= 2, NameLexicon.givenNames.contains(first) {

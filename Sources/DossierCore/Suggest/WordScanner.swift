@@ -68,7 +68,12 @@ enum WordScanner {
             }
             return .acronym
         }
-        if isUpper { return key.utf8.count >= 2 ? .capitalised : .other }
+        if isUpper {
+            if key.utf8.count < 2 || NameLexicon.isRomanOrdinal(String(decoding: bytes, as: UTF8.self)) {
+                return .other
+            }
+            return .capitalised
+        }
         return TextFolding.isLowercaseLetter(first) ? .lowercase : .other
     }
 
