@@ -7,7 +7,7 @@ public struct DossierCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Turns a folder of news articles into a cross-linked static dossier site.",
-        subcommands: [Build.self, Check.self, Eval.self],
+        subcommands: [Build.self, Check.self, Entities.self, Eval.self],
         defaultSubcommand: nil)
 
     public init() {}
