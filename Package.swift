@@ -33,7 +33,6 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "DossierTemplates",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -50,7 +49,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DossierCoreTests",
-            dependencies: ["DossierCore"],
+            dependencies: [
+                "DossierCore",
+                // The reference Mustache implementation our own template engine is checked against.
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

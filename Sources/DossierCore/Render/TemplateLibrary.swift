@@ -1,10 +1,10 @@
 import DossierTemplates
 import Foundation
-import Mustache
 
 /// The Mustache templates and static assets: the built-in ones, overridden file by file by the dossier's `templates/`.
 struct TemplateLibrary: Sendable {
-    let library: MustacheLibrary
+    /// The compiled templates by name (`article`, `layout`, `article-item`…).
+    let templates: [String: [TemplateNode]]
     /// Asset files by their path under `assets/`.
     let assets: [(path: String, data: Data)]
 
@@ -26,7 +26,7 @@ struct TemplateLibrary: Sendable {
                 }
             }
         }
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: [TemplateNode]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             let file = SourcePath(source.display)
             guard let data = FileManager.default.contents(atPath: source.url.path),
@@ -36,14 +36,13 @@ struct TemplateLibrary: Sendable {
                 continue
             }
             do {
-                templates[name] = try MustacheTemplate(string: text)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(
-                    .error("template-syntax", "template syntax error: \(error.error)", file: file,
-                        line: error.context.lineNumber, column: error.context.columnNumber,
-                        suggestion: "check the tag near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
+                templates[name] = try TemplateParser.parse(text)
             } catch {
-                diagnostics.append(.error("template-syntax", "template error: \(error)", file: file))
+                let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .dropFirst(error.line - 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                diagnostics.append(
+                    .error("template-syntax", "template syntax error: \(error.message)", file: file, line: error.line,
+                        column: error.column, suggestion: "check the tag near: \(line)"))
             }
         }
         for name in requiredTemplates where sources[name] == nil {
@@ -52,11 +51,12 @@ struct TemplateLibrary: Sendable {
         let assets = assetFiles.sorted { $0.key < $1.key }.compactMap { path, url in
             FileManager.default.contents(atPath: url.path).map { (path: path, data: $0) }
         }
-        return TemplateLibrary(library: MustacheLibrary(templates: templates), assets: assets)
+        return TemplateLibrary(templates: templates, assets: assets)
     }
 
     func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        guard let value = TemplateValue(context) else { return "" }
+        return TemplateRenderer(templates: templates).render(template, context: value)
     }
 
     private static func files(under folder: URL) -> [String] {

@@ -12,20 +12,24 @@ public enum DiskPublisher {
         let suffix = "\(ProcessInfo.processInfo.processIdentifier)"
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).tmp-\(suffix)")
         let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(suffix)")
-        try? manager.removeItem(at: staging)
-        try? manager.removeItem(at: retired)  // left by an earlier build that was killed mid-swap
+        PosixFiles.removeTree(staging.path)
+        PosixFiles.removeTree(retired.path)  // left by an earlier build that was killed mid-swap
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            let folders = Set(files.map { staging.appendingPathComponent($0.path.value).deletingLastPathComponent().path })
-            for folder in folders.sorted() {
-                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var folders: Set<String> = []
+            for file in files {
+                var folder = (file.path.value as NSString).deletingLastPathComponent
+                while !folder.isEmpty, folders.insert(folder).inserted {
+                    folder = (folder as NSString).deletingLastPathComponent
+                }
             }
+            try PosixFiles.makeDirectories(folders.sorted().map { staging.path + "/" + $0 })
             let failures = files.parallelMap { file -> String? in
                 do {
-                    try file.data.write(to: staging.appendingPathComponent(file.path.value))
+                    try PosixFiles.write(file.data, to: staging.path + "/" + file.path.value)
                     return nil
                 } catch {
-                    return "\(file.path.value): \(error.localizedDescription)"
+                    return "\(error)"
                 }
             }
             if let failure = failures.lazy.compactMap({ $0 }).first {
@@ -35,9 +39,9 @@ public enum DiskPublisher {
                 try manager.moveItem(at: target, to: retired)
             }
             try manager.moveItem(at: staging, to: target)
-            try? manager.removeItem(at: retired)
+            PosixFiles.removeTree(retired.path)
         } catch {
-            try? manager.removeItem(at: staging)
+            PosixFiles.removeTree(staging.path)
             if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: retired.path) {
                 try? manager.moveItem(at: retired, to: target)
             }

@@ -1,0 +1,181 @@
+/// Renders compiled templates into one growing string: names are looked up from the innermost value
+/// outwards, as Mustache does; text is HTML-escaped unless the tag is `{{{…}}}` or `{{&…}}`.
+struct TemplateRenderer {
+    /// The compiled templates by name, for partials and inheritance.
+    let templates: [String: [TemplateNode]]
+
+    /// Where a list section is: what `first()`, `last()`, `index()`, `even()` and `odd()` answer.
+    private struct Position {
+        var index: Int
+        var count: Int
+    }
+
+    private struct State {
+        var stack: [TemplateValue]
+        var position: Position?
+        var blocks: [String: [TemplateNode]] = [:]
+        var depth = 0
+    }
+
+    /// Partials that include themselves stop here rather than overflow the stack.
+    static let maximumDepth = 64
+
+    func render(_ name: String, context: TemplateValue) -> String {
+        guard let nodes = templates[name] else { return "" }
+        var output = ""
+        output.reserveCapacity(16_384)
+        var state = State(stack: [context])
+        render(nodes, state: &state, into: &output)
+        return output
+    }
+
+    private func render(_ nodes: [TemplateNode], state: inout State, into output: inout String) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .variable(let reference, let escaped):
+                guard let value = resolve(reference, state) else { continue }
+                switch value {
+                case .text(let text): if escaped { HTML.appendEscaped(text, to: &output) } else { output += text }
+                case .int(let number): output += String(number)
+                case .bool(let flag): output += flag ? "true" : "false"
+                case .list, .object: continue
+                }
+            case .section(let reference, let children, let inverted):
+                section(reference, children, inverted: inverted, state: &state, into: &output)
+            case .partial(let name):
+                include(name, blocks: nil, state: &state, into: &output)
+            case .parent(let name, let blocks):
+                include(name, blocks: blocks, state: &state, into: &output)
+            case .block(let name, let defaults):
+                let saved = state.position
+                state.position = nil
+                render(state.blocks[name] ?? defaults, state: &state, into: &output)
+                state.position = saved
+            }
+        }
+    }
+
+    private func section(
+        _ reference: TemplateReference, _ children: [TemplateNode], inverted: Bool, state: inout State,
+        into output: inout String
+    ) {
+        let value = resolve(reference, state)
+        if inverted {
+            switch value {
+            case .none, .bool(false): render(children, state: &state, into: &output)
+            case .list(let items) where items.isEmpty: render(children, state: &state, into: &output)
+            default: break
+            }
+            return
+        }
+        switch value {
+        case .none, .bool(false):
+            break
+        case .bool(true):
+            render(children, state: &state, into: &output)
+        case .list(let items):
+            let saved = state.position
+            for (index, item) in items.enumerated() {
+                state.stack.append(item)
+                state.position = Position(index: index, count: items.count)
+                render(children, state: &state, into: &output)
+                state.stack.removeLast()
+            }
+            state.position = saved
+        case .some(let item):
+            let saved = state.position
+            state.stack.append(item)
+            state.position = nil
+            render(children, state: &state, into: &output)
+            state.stack.removeLast()
+            state.position = saved
+        }
+    }
+
+    /// A partial, or a parent template with blocks: the blocks already inherited from outside win.
+    private func include(_ name: String, blocks: [String: [TemplateNode]]?, state: inout State, into output: inout String) {
+        guard let nodes = templates[name], state.depth < Self.maximumDepth else { return }
+        let saved = (state.position, state.blocks)
+        state.position = nil
+        if let blocks { state.blocks = state.blocks.merging(blocks) { outer, _ in outer } }
+        state.depth += 1
+        render(nodes, state: &state, into: &output)
+        state.depth -= 1
+        (state.position, state.blocks) = saved
+    }
+
+    // MARK: - Names
+
+    private func resolve(_ reference: TemplateReference, _ state: State) -> TemplateValue? {
+        var value: TemplateValue?
+        if reference.isPosition {
+            guard let position = state.position, let name = reference.transforms.first else { return nil }
+            value = Self.positionTransform(name, position)
+            for transform in reference.transforms.dropFirst() {
+                guard let current = value else { return nil }
+                value = Self.transform(transform, current)
+            }
+            return value
+        }
+        if reference.isDot {
+            value = state.stack.last
+        } else if reference.currentOnly {
+            value = state.stack.last.flatMap { follow(reference.path[...], from: $0) }
+        } else if let first = reference.path.first {
+            for object in state.stack.reversed() {
+                if let found = object.child(first) {
+                    value = follow(reference.path.dropFirst(), from: found)
+                    break
+                }
+            }
+        }
+        for transform in reference.transforms {
+            guard let current = value else { return nil }
+            value = Self.transform(transform, current)
+        }
+        return value
+    }
+
+    private func follow(_ path: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        var current = value
+        for name in path {
+            guard let next = current.child(name) else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    private static func positionTransform(_ name: String, _ position: Position) -> TemplateValue? {
+        switch name {
+        case "first": return .bool(position.index == 0)
+        case "last": return .bool(position.index == position.count - 1)
+        case "index": return .int(position.index)
+        case "even": return .bool(position.index % 2 == 0)
+        case "odd": return .bool(position.index % 2 == 1)
+        default: return nil
+        }
+    }
+
+    /// The transforms of swift-mustache that make sense here; an unknown one gives nothing.
+    private static func transform(_ name: String, _ value: TemplateValue) -> TemplateValue? {
+        switch (name, value) {
+        case ("empty", .list(let items)): return .bool(items.isEmpty)
+        case ("count", .list(let items)): return .int(items.count)
+        case ("first", .list(let items)): return items.first
+        case ("last", .list(let items)): return items.last
+        case ("reversed", .list(let items)): return .list(items.reversed())
+        case ("empty", .text(let text)): return .bool(text.isEmpty)
+        case ("uppercased", .text(let text)): return .text(text.uppercased())
+        case ("lowercased", .text(let text)): return .text(text.lowercased())
+        case ("capitalized", .text(let text)): return .text(text.prefix(1).uppercased() + text.dropFirst())
+        case ("plusone", .int(let number)): return .int(number + 1)
+        case ("minusone", .int(let number)): return .int(number - 1)
+        case ("equalzero", .int(let number)): return .bool(number == 0)
+        case ("even", .int(let number)): return .bool(number % 2 == 0)
+        case ("odd", .int(let number)): return .bool(number % 2 != 0)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// A value a template can show: the page views' dictionaries converted once per page, so that rendering
+/// looks names up in typed values instead of casting `Any` at every tag.
+enum TemplateValue {
+    case text(String)
+    case int(Int)
+    case bool(Bool)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+
+    /// Converts what the views build: strings, numbers, booleans, arrays and `[String: Any]`. Anything else is
+    /// shown as its description; `nil` inside an optional is left out.
+    init?(_ any: Any) {
+        switch any {
+        case let text as String: self = .text(text)
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .int(number)
+        case let fields as [String: Any]: self = .object(fields.compactMapValues(TemplateValue.init))
+        case let items as [Any]: self = .list(items.compactMap(TemplateValue.init))
+        case let optional as OptionalValue:
+            guard let wrapped = optional.wrapped, let value = TemplateValue(wrapped) else { return nil }
+            self = value
+        case let text as Substring: self = .text(String(text))
+        default: self = .text(String(describing: any))
+        }
+    }
+
+    /// A field of an object; nothing for other values.
+    func child(_ name: String) -> TemplateValue? {
+        if case .object(let fields) = self { return fields[name] }
+        return nil
+    }
+}
+
+/// Lets `TemplateValue.init` see through an `Optional` stored in an `Any`.
+private protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrapped: Any? { self.map { $0 as Any } }
+}

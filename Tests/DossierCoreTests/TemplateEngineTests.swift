@@ -1,0 +1,136 @@
+import DossierTemplates
+import Foundation
+import Mustache
+import Testing
+
+@testable import DossierCore
+
+/// Renders `template` with our engine from the given sources.
+private func render(_ sources: [String: String], _ template: String, _ context: [String: Any]) throws -> String {
+    var compiled: [String: [TemplateNode]] = [:]
+    for (name, source) in sources { compiled[name] = try TemplateParser.parse(source) }
+    return TemplateRenderer(templates: compiled).render(template, context: TemplateValue(context)!)
+}
+
+@Suite("Template engine: Mustache as the templates use it")
+struct TemplateEngineTests {
+    @Test("Variables are escaped, triple braces and & are not, missing names are empty")
+    func variables() throws {
+        let output = try render(
+            ["t": "{{a}}|{{{a}}}|{{&a}}|{{missing}}|{{n}}|{{b}}"], "t", ["a": "<b>&\"'</b>", "n": 3, "b": true])
+        #expect(output == "&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;|<b>&\"'</b>|<b>&\"'</b>||3|true")
+    }
+
+    @Test("Sections iterate lists, enter objects, test booleans; inverted sections render for empty and missing")
+    func sections() throws {
+        let source = "{{#list}}[{{name}}]{{/list}}{{#object}}<{{name}}>{{/object}}{{#yes}}Y{{/yes}}{{#no}}N{{/no}}"
+            + "{{^empty}}E{{/empty}}{{^missing}}M{{/missing}}{{^list}}L{{/list}}"
+        let output = try render(
+            ["t": source], "t",
+            ["list": [["name": "a"], ["name": "b"]], "object": ["name": "o"], "yes": true, "no": false, "empty": [Any]()])
+        #expect(output == "[a][b]<o>YEM")
+    }
+
+    @Test("Names are found in outer values, dotted names go inside, `.` is the current value")
+    func lookups() throws {
+        let output = try render(
+            ["t": "{{#items}}{{.}}:{{root}}:{{page.title}} {{/items}}{{#page}}{{.title}}{{.root}}{{/page}}"], "t",
+            ["items": ["x", "y"], "root": "../", "page": ["title": "T"]])
+        #expect(output == "x:../:T y:../:T T")
+    }
+
+    @Test("`first()`, `last()` answer the position in a list; `empty(list)` and `count(list)` test a list")
+    func transforms() throws {
+        let output = try render(
+            ["t": "{{#l}}{{#first()}}({{/first()}}{{.}}{{^last()}}, {{/last()}}{{#last()}}){{/last()}}{{/l}} {{count(l)}}{{^empty(l)}}!{{/empty(l)}}"],
+            "t", ["l": ["a", "b", "c"]])
+        #expect(output == "(a, b, c) 3!")
+    }
+
+    @Test("A tag alone on its line takes the line with it; a variable does not")
+    func standaloneLines() throws {
+        let output = try render(["t": "<ul>\n{{#l}}\n  <li>{{.}}</li>\n{{/l}}\n</ul>\n{{! note }}\n{{v}}\n"], "t", ["l": ["a"], "v": "x"])
+        #expect(output == "<ul>\n  <li>a</li>\n</ul>\nx\n")
+    }
+
+    @Test("Inheritance: blocks override the parent's defaults; the outermost override wins; partials see the context")
+    func inheritance() throws {
+        let sources = [
+            "layout": "<title>{{$title}}Default{{/title}}</title>{{$content}}{{/content}}{{>footer}}",
+            "page": "{{<layout}}{{$title}}Page {{name}}{{/title}}{{$content}}<p>{{name}}</p>{{/content}}{{/layout}}",
+            "item": "{{<layout}}{{$content}}item{{/content}}{{/layout}}",
+            "footer": "<footer>{{name}}</footer>",
+        ]
+        #expect(try render(sources, "page", ["name": "N"]) == "<title>Page N</title><p>N</p><footer>N</footer>")
+        #expect(try render(sources, "item", ["name": "I"]) == "<title>Default</title>item<footer>I</footer>")
+    }
+
+    @Test("A partial that includes itself stops instead of overflowing the stack")
+    func recursivePartial() throws {
+        let output = try render(["t": "x{{>t}}"], "t", [:])
+        #expect(output == String(repeating: "x", count: TemplateRenderer.maximumDepth + 1))
+    }
+
+    @Test(
+        "Syntax errors name the line and column of the tag",
+        arguments: [
+            ("a\n{{#list}}\nb", "`list` is never closed (`{{/list}}`)", 2, 1),
+            ("a {{/list}}", "`{{/list}}` closes a section that was never opened", 1, 3),
+            ("{{#a}}\n  {{/b}}", "`{{/b}}` does not close `a`, opened on line 1", 2, 3),
+            ("x\ny {{name", "`{{` is never closed by `}}`", 2, 3),
+            ("{{=<% %>=}}", "changing the delimiters (`{{=…=}}`) is not supported", 1, 1),
+            ("é {{ }}", "the tag has no name", 1, 3),
+        ])
+    func syntaxErrors(source: String, message: String, line: Int, column: Int) {
+        #expect(throws: TemplateParser.SyntaxError(message: message, line: line, column: column)) {
+            try TemplateParser.parse(source)
+        }
+    }
+}
+
+@Suite("Template engine: the same pages as the reference Mustache implementation")
+struct TemplateEngineReferenceTests {
+    /// Every page context of a built dossier, rendered with our engine and with swift-mustache.
+    private func compare(_ folder: URL) throws {
+        let report = try DossierBuilder.build(folder: folder)
+        let site = try #require(report.site)
+        let templateFolder = try #require(BundledTemplates.folder)
+        var sources: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: templateFolder.path) where name.hasSuffix(".mustache") {
+            sources[String(name.dropLast(".mustache".count))] = try String(
+                contentsOf: templateFolder.appendingPathComponent(name), encoding: .utf8)
+        }
+        var compiled: [String: [TemplateNode]] = [:]
+        var reference: [String: MustacheTemplate] = [:]
+        for (name, source) in sources {
+            compiled[name] = try TemplateParser.parse(source)
+            reference[name] = try MustacheTemplate(string: source)
+        }
+        let ours = TemplateRenderer(templates: compiled)
+        let theirs = MustacheLibrary(templates: reference)
+        let views = PageViews(site: site)
+        var pages: [(String, [String: Any])] = [("index", views.index()), ("timeline", views.timeline())]
+        pages += site.articles.indices.map { ("article", views.article($0)) }
+        for kind in site.registry.kinds where !views.entities(of: kind).isEmpty {
+            pages.append(("kind", views.kind(kind)))
+            pages += views.entities(of: kind).map { ("entity", views.entity($0)) }
+        }
+        if let map = views.map() { pages.append(("map", map)) }
+        pages.append(("404", views.notFound()))
+        var differing: [String] = []
+        for (template, context) in pages {
+            let expected = theirs.render(context, withTemplate: template) ?? "<nothing>"
+            if ours.render(template, context: TemplateValue(context)!) != expected {
+                differing.append("\(template): \(context["page"].map { "\($0)" }?.prefix(80) ?? "")")
+            }
+        }
+        #expect(pages.count > 30)
+        #expect(differing.isEmpty, "pages that differ: \(differing)")
+    }
+
+    @Test("The seed site, page by page")
+    func seeds() throws { try compare(TestSupport.seeds) }
+
+    @Test("The linking corpus (37 articles, 208 entities), page by page")
+    func corpus() throws { try compare(TestSupport.fixture("linking")) }
+}
