@@ -47,9 +47,14 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Machine-readable and sortable: `2017-11-13`, `2017-11`, `2017`.
     public var iso: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        // By hand, not String(format:): this runs for every article in every list of every page.
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        var text = padded(year, 4)
+        if let month { text += "-" + padded(month, 2) }
+        if let day { text += "-" + padded(day, 2) }
         return text
     }
 

@@ -9,23 +9,28 @@ enum FrontMatterSplitter {
     }
 
     static func split(_ text: String, file: SourcePath, diagnostics: inout [Diagnostic]) -> Parts {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
-            return Parts(yaml: nil, body: text, bodyFirstLine: 1)
-        }
-        for index in lines.indices.dropFirst() {
-            let line = lines[index].trimmingTrailingSpaces()
-            if line == "---" || line == "..." {
-                return Parts(
-                    yaml: lines[1..<index].joined(separator: "\n"),
-                    body: lines[(index + 1)...].joined(separator: "\n"),
-                    bodyFirstLine: index + 2)
+        // Only the front matter is cut into lines; the body is one slice of the text, however long.
+        var lineStart = text.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces()
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if lineNumber == 1 {
+                guard line == "---" else { return Parts(yaml: nil, body: text, bodyFirstLine: 1) }
+                yamlStart = next
+            } else if line == "---" || line == "..." {
+                return Parts(yaml: String(text[yamlStart!..<lineStart].dropLast()), body: String(text[next...]), bodyFirstLine: lineNumber + 1)
             }
+            lineStart = next
+            lineNumber += 1
         }
+        guard yamlStart != nil else { return Parts(yaml: nil, body: text, bodyFirstLine: 1) }
         diagnostics.append(
             .error("front-matter-unclosed", "the front matter opened on line 1 is never closed", file: file, line: 1,
                 column: 1, suggestion: "add a line `---` after the last field, before the text"))
-        return Parts(yaml: nil, body: "", bodyFirstLine: lines.count + 1)
+        return Parts(yaml: nil, body: "", bodyFirstLine: lineNumber)
     }
 }
 

@@ -17,10 +17,57 @@ enum PosixFiles {
     }
 
     /// Creates each folder, parents before children (the paths must be sorted and include every parent).
+    /// A file in the way of a folder is replaced by it.
     static func makeDirectories(_ paths: [String]) throws {
-        for path in paths where mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw Failure(path: path, operation: "mkdir", code: errno)
+        for path in paths where mkdir(path, 0o755) != 0 {
+            guard errno == EEXIST else { throw Failure(path: path, operation: "mkdir", code: errno) }
+            var info = stat()
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+                unlink(path)
+                if mkdir(path, 0o755) != 0 { throw Failure(path: path, operation: "mkdir", code: errno) }
+            }
         }
+    }
+
+    /// Whether the file at `path` holds exactly these bytes (a folder or a missing file does not).
+    static func holds(_ data: Data, at path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else {
+            return false
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: min(max(data.count, 1), 1 << 16))
+        var offset = 0
+        return data.withUnsafeBytes { expected in
+            while offset < data.count {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, min($0.count, data.count - offset)) }
+                guard count > 0 else { return false }
+                if memcmp(buffer, expected.baseAddress! + offset, count) != 0 { return false }
+                offset += count
+            }
+            return true
+        }
+    }
+
+    /// Removes everything under `root` that is neither one of `files` nor one of `folders` (paths relative to it).
+    static func prune(_ root: String, keepingFiles files: Set<String>, folders: Set<String>) {
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for name in names {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(root + "/" + child, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    if folders.contains(child) { walk(child) } else { removeRecursively(root + "/" + child) }
+                } else if !files.contains(child) {
+                    unlink(root + "/" + child)
+                }
+            }
+        }
+        walk("")
     }
 
     static func write(_ data: Data, to path: String) throws {
