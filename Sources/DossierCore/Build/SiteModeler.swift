@@ -57,11 +57,18 @@ enum SiteModeler {
                 }
                 for other in neighbours where other != index { scores[other, default: 0] += weight }
             }
-            return scores.sorted { lhs, rhs in
+            // The best few by score, then nearest in time, then earliest: picked, not sorted (hundreds of candidates).
+            func before(_ lhs: (key: Int, value: Double), _ rhs: (key: Int, value: Double)) -> Bool {
                 lhs.value != rhs.value ? lhs.value > rhs.value : abs(lhs.key - index) < abs(rhs.key - index)
                     || (abs(lhs.key - index) == abs(rhs.key - index) && lhs.key < rhs.key)
             }
-            .prefix(relatedLimit).map(\.key)
+            var best: [(key: Int, value: Double)] = []
+            for candidate in scores where best.count < relatedLimit || before(candidate, best[best.count - 1]) {
+                let position = best.firstIndex { before(candidate, $0) } ?? best.count
+                best.insert(candidate, at: position)
+                if best.count > relatedLimit { best.removeLast() }
+            }
+            return best.map(\.key)
         }
     }
 

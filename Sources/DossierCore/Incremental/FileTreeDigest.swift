@@ -50,7 +50,10 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
     static func outputs(_ files: [RenderedFile]) -> FileTreeDigest {
         var digest = FileTreeDigest()
         // The same order as a folder walk: names sorted folder by folder, which is path order by components.
-        let sorted = files.sorted { $0.path.value.split(separator: "/").lexicographicallyPrecedes($1.path.value.split(separator: "/")) }
+        // `/` compared as the lowest byte gives the order of names sorted folder by folder.
+        let sorted = files.sorted {
+            $0.path.value.utf8.lexicographicallyPrecedes($1.path.value.utf8) { ($0 == 0x2F ? 0 : $0) < ($1 == 0x2F ? 0 : $1) }
+        }
         for file in sorted { digest.add(path: file.path.value, size: file.data.count) }
         return digest
     }

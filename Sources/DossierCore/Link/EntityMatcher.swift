@@ -111,9 +111,26 @@ struct EntityMatcher: Sendable {
     /// Leftmost-longest matches, in order, never overlapping; none inside a web or e-mail address.
     func matches(in text: String) -> [NameMatch] {
         let found = matches(in: text, folded: FoldedText(text))
+        guard !found.isEmpty, Self.mayHoldAddress(text) else { return found }
         let addresses = Self.addressRanges(in: text)
         guard !addresses.isEmpty else { return found }
         return found.filter { match in !addresses.contains { $0.overlaps(match.start..<match.end) } }
+    }
+
+    /// `:` (of `://`), `@` or `www.`: without one of them there is no address to look for.
+    private static func mayHoldAddress(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var run = 0  // consecutive w's
+        for byte in text.utf8 {
+            switch byte {
+            case 0x3A, 0x40: return true
+            case 0x77, 0x57: run = previous == 0x77 || previous == 0x57 ? run + 1 : 1
+            case 0x2E where run >= 3: return true
+            default: run = 0
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// Byte ranges of the words that are addresses (`https://…`, `www.…`, `nom@domaine.org`): not prose.

@@ -41,12 +41,11 @@ struct FoldedText {
             joins = true
         }
 
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
-            switch TextFolding.fastClass(scalar) {
+        func handle(_ scalar: Unicode.Scalar, _ characterClass: TextFolding.CharacterClass, at start: Int) {
+            switch characterClass {
             case .word:
                 if wordStart == nil {
-                    wordStart = offset
+                    wordStart = start
                     foldedStart = bytes.count
                     if pendingElision && lastSeparatorWasApostrophe, let last = words.indices.last {
                         words[last].isFunctionWord = true
@@ -57,33 +56,55 @@ struct FoldedText {
             case .invisible:
                 break
             case .soft:
-                finish(at: offset)
+                finish(at: start)
                 lastSeparatorWasApostrophe = Self.isApostrophe(scalar)
             case .hard:
-                finish(at: offset)
+                finish(at: start)
                 joins = false
                 pendingElision = false
             }
-            offset += width
+        }
+
+        // Bytes, not Characters: ASCII (most of French text) takes a table lookup; the rest is decoded here.
+        let asciiClasses = TextFolding.asciiClasses
+        var utf8 = Array(text.utf8)
+        utf8.append(0)  // a sentinel, so that decoding never reads past the end
+        let count = utf8.count - 1
+        while offset < count {
+            let lead = utf8[offset]
+            if lead < 0x80 {
+                handle(Unicode.Scalar(lead), asciiClasses[Int(lead)], at: offset)
+                offset += 1
+                continue
+            }
+            let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for index in 1..<width where offset + index < count {
+                value = value << 6 | (UInt32(utf8[offset + index]) & 0x3F)
+            }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            handle(scalar, TextFolding.fastClass(scalar), at: offset)
+            offset += min(width, count - offset)
         }
         finish(at: offset)
     }
 
     /// Short French words that stand alone before a name: `à Boukamal`, `de Raqqa`, `en Syrie`.
-    /// Packed as integers (`packed(_:)`) so that checking a word allocates nothing.
-    private static let functionWords: Set<UInt64> = Set(
-        ["a", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "ou", "un", "une", "y", "sur", "par",
-            "pour", "dans", "vers", "avec", "sans", "chez", "entre", "contre"].map { packed(Array($0.utf8)[...]) })
+    /// By length, so that checking a word (every word of every article) is a few byte comparisons.
+    private static let functionWords: [[[UInt8]]] = {
+        var byLength = [[[UInt8]]](repeating: [], count: 7)
+        for word in [
+            "a", "au", "aux", "de", "des", "du", "en", "et", "la", "le", "les", "ou", "un", "une", "y", "sur", "par",
+            "pour", "dans", "vers", "avec", "sans", "chez", "entre", "contre",
+        ] {
+            byLength[word.utf8.count].append(Array(word.utf8))
+        }
+        return byLength
+    }()
 
     private static func isFunctionWord(_ word: ArraySlice<UInt8>) -> Bool {
-        word.count <= 6 && functionWords.contains(packed(word))
-    }
-
-    /// Up to 7 bytes in one integer, the length in the top byte.
-    private static func packed(_ word: ArraySlice<UInt8>) -> UInt64 {
-        var value = UInt64(word.count) << 56
-        for (shift, byte) in word.prefix(7).enumerated() { value |= UInt64(byte) << (UInt64(shift) * 8) }
-        return value
+        guard word.count <= 6 else { return false }
+        return functionWords[word.count].contains { $0.elementsEqual(word) }
     }
 
     /// `l`, `d`, `qu`, `jusqu`…: the French words that lose their vowel before another.

@@ -8,7 +8,8 @@ enum YAMLReader {
         _ text: String, file: SourcePath, lineOffset: Int = 0, diagnostics: inout [Diagnostic]
     ) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // The encoding is given: its default reads an environment variable at every parse.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, file: file, lineOffset: lineOffset))
             return nil

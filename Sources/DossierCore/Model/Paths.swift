@@ -32,10 +32,27 @@ public struct SiteURL: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static let root = SiteURL("")
 
     /// How many folders down from the root this page lives.
-    public var depth: Int { path.split(separator: "/", omittingEmptySubsequences: true).count }
+    public var depth: Int {
+        var count = 0
+        var previous: UInt8 = 0x2F
+        for byte in path.utf8 {
+            if previous == 0x2F && byte != 0x2F { count += 1 }
+            previous = byte
+        }
+        return count
+    }
 
     /// The way back to the root from this page: `""`, `"../"`, `"../../"`.
-    public var rootPrefix: String { String(repeating: "../", count: depth) }
+    public var rootPrefix: String {
+        switch depth {
+        case 0: return ""
+        case 1: return "../"
+        case 2: return "../../"
+        case 3: return "../../../"
+        case 4: return "../../../../"
+        case let depth: return String(repeating: "../", count: depth)
+        }
+    }
 
     /// The file that holds this page.
     public var outputPath: OutputPath {

@@ -92,5 +92,9 @@ struct MapRenderer {
         (value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")) + "°"
     }
 
-    private func format(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// One decimal, as `%.1f` would write it, without Foundation's formatter (a map is drawn on every town page).
+    private func format(_ value: Double) -> String {
+        let tenths = Int((abs(value) * 10).rounded())
+        return (value < 0 && tenths != 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
+    }
 }

@@ -98,6 +98,9 @@ enum TextFolding {
         Unicode.Scalar(UInt32(value)).map(characterClass) ?? .hard
     }
 
+    /// The classes of ASCII, for the matcher's byte loop.
+    static let asciiClasses: [CharacterClass] = (0..<0x80).map { characterClass(Unicode.Scalar(UInt8($0))) }
+
     /// `characterClass`, from a table for the Latin letters that make up nearly all French text.
     static func fastClass(_ scalar: Unicode.Scalar) -> CharacterClass {
         scalar.value < 0x250 ? latinClasses[Int(scalar.value)] : characterClass(scalar)

@@ -15,6 +15,9 @@ enum TemplateValue {
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .int(number)
         case let fields as [String: Any]: self = .object(fields.compactMapValues(TemplateValue.init))
+        // The views' own list types first: casting them to [Any] would convert every element.
+        case let items as [[String: Any]]: self = .list(items.map { .object($0.compactMapValues(TemplateValue.init)) })
+        case let items as [String]: self = .list(items.map(TemplateValue.text))
         case let items as [Any]: self = .list(items.compactMap(TemplateValue.init))
         case let optional as OptionalValue:
             guard let wrapped = optional.wrapped, let value = TemplateValue(wrapped) else { return nil }
