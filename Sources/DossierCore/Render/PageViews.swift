@@ -34,25 +34,29 @@ struct PageViews {
         ]
     }
 
-    func articleReference(_ index: Int, from page: SiteURL) -> [String: Any] {
+    // References are built as template values directly: they fill every list of every page.
+
+    func articleReference(_ index: Int, from page: SiteURL) -> TemplateValue {
         let linked = site.articles[index]
         let article = linked.article
-        var view: [String: Any] = ["title": article.title, "url": article.url.relative(from: page), "excerpt": linked.excerpt]
+        var view: [String: TemplateValue] = [
+            "title": .text(article.title), "url": .text(article.url.relative(from: page)), "excerpt": .text(linked.excerpt),
+        ]
         if let date = article.date {
-            view["date"] = date.french
-            view["datetime"] = date.iso
+            view["date"] = .text(date.french)
+            view["datetime"] = .text(date.iso)
         }
-        if let source = article.source { view["source"] = source }
-        return view
+        if let source = article.source { view["source"] = .text(source) }
+        return .object(view)
     }
 
-    func entityReference(_ entity: Entity, count: Int, from page: SiteURL) -> [String: Any] {
-        var view: [String: Any] = [
-            "id": entity.id, "name": entity.name, "url": entity.url.relative(from: page), "kind": entity.kind.id,
-            "kind_label": entity.kind.singular, "count": count,
+    func entityReference(_ entity: Entity, count: Int, from page: SiteURL) -> TemplateValue {
+        var view: [String: TemplateValue] = [
+            "id": .text(entity.id), "name": .text(entity.name), "url": .text(entity.url.relative(from: page)),
+            "kind": .text(entity.kind.id), "kind_label": .text(entity.kind.singular), "count": .int(count),
         ]
-        if let summary = entity.summary { view["summary"] = summary }
-        return view
+        if let summary = entity.summary { view["summary"] = .text(summary) }
+        return .object(view)
     }
 
     func mentions(of entity: Entity) -> Int { site.entityFacts[entity.id]?.mentionCount ?? 0 }
@@ -108,11 +112,11 @@ struct PageViews {
         let page = article.url
         var context = common(page: page, title: article.title, description: linked.excerpt)
         var view = articleReference(index, from: page)
-        view["body"] = linked.bodyHTML
-        view["file"] = article.file.value
-        if let sourceHTML = linked.sourceHTML { view["source_html"] = sourceHTML }
-        if let url = article.originalURL { view["original_url"] = url }
-        view["authors"] = article.authors
+        view["body"] = .text(linked.bodyHTML)
+        view["file"] = .text(article.file.value)
+        if let sourceHTML = linked.sourceHTML { view["source_html"] = .text(sourceHTML) }
+        if let url = article.originalURL { view["original_url"] = .text(url) }
+        view["authors"] = .list(article.authors.map(TemplateValue.text))
         context["article"] = view
         let counts = linked.mentionCounts
         let mentioned = site.registry.entities(withIDs: counts.keys)
@@ -170,26 +174,26 @@ struct PageViews {
         context["entity"] = view
         let first = (number - 1) * Self.appearancesPerPage
         let shown = facts.articles.dropFirst(first).prefix(Self.appearancesPerPage)
-        context["appearances"] = shown.map { index -> [String: Any] in
+        context["appearances"] = shown.map { index -> TemplateValue in
             let linked = site.articles[index]
             let own = linked.mentions.filter { $0.entity == entity.id }
-            var sentences: [[String: Any]] = []
+            var sentences: [TemplateValue] = []
             var seen: Set<Int> = []
             for mention in own where seen.insert(mention.sentence).inserted {
                 guard sentences.count < Self.sentencesPerAppearance else { continue }
                 let ranges = own.filter { $0.sentence == mention.sentence }.map(\.range)
-                sentences.append(["html": Self.highlight(linked.sentences[mention.sentence], ranges: ranges)])
+                sentences.append(.object(["html": .text(Self.highlight(linked.sentences[mention.sentence], ranges: ranges))]))
             }
-            var view: [String: Any] = [
-                "article": articleReference(index, from: page), "count": own.count, "sentences": sentences,
+            var view: [String: TemplateValue] = [
+                "article": articleReference(index, from: page), "count": .int(own.count), "sentences": .list(sentences),
             ]
             let hidden = seen.count - sentences.count
-            if hidden > 0 { view["more_sentences"] = hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases" }
-            return view
+            if hidden > 0 { view["more_sentences"] = .text(hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases") }
+            return TemplateValue.object(view)
         }
         context["appearances_start"] = first + 1
         if pages > 1 { context["pagination"] = pagination(of: entity, page: number, count: pages, from: page) }
-        context["companions"] = facts.companions.compactMap { companion -> [String: Any]? in
+        context["companions"] = facts.companions.compactMap { companion -> TemplateValue? in
             site.registry[companion.id].map { entityReference($0, count: companion.count, from: page) }
         }
         context["members"] = facts.members.compactMap { site.registry[$0] }.filter { mentions(of: $0) > 0 }
@@ -226,7 +230,7 @@ struct PageViews {
         let members = entities(of: kind)
         var context = common(page: page, title: kind.label)
         context["kind"] = ["name": kind.label, "singular": kind.singular, "count": members.count]
-        var letters: [(letter: String, entities: [[String: Any]])] = []
+        var letters: [(letter: String, entities: [TemplateValue])] = []
         for entity in members.sorted(by: { FrenchCollation.areInOrder($0.name, $1.name) }) {
             let letter = FrenchCollation.initial(entity.name)
             let reference = entityReference(entity, count: mentions(of: entity), from: page)
@@ -303,13 +307,13 @@ struct PageViews {
         return context
     }
 
-    private func timelineEntry(_ index: Int, from page: SiteURL) -> [String: Any] {
+    private func timelineEntry(_ index: Int, from page: SiteURL) -> TemplateValue {
         var reference = articleReference(index, from: page)
         let counts = site.articles[index].mentionCounts
         let entities = site.registry.entities(withIDs: counts.keys).enumerated()
             .sorted { (counts[$1.element.id]!, $0.offset) < (counts[$0.element.id]!, $1.offset) }
             .prefix(Self.timelineTags).map(\.element)
-        reference["entities"] = entities.map { entityReference($0, count: counts[$0.id]!, from: page) }
+        reference["entities"] = .list(entities.map { entityReference($0, count: counts[$0.id]!, from: page) })
         return reference
     }
 
@@ -321,11 +325,11 @@ struct PageViews {
         context["map"] = ["svg": svg]
         context["towns"] = mappedTowns
             .sorted { FrenchCollation.areInOrder($0.name, $1.name) }
-            .map { entity -> [String: Any] in
+            .map { entity -> TemplateValue in
                 var reference = entityReference(entity, count: mentions(of: entity), from: page)
-                reference["latitude"] = entity.coordinates!.latitude
-                reference["longitude"] = entity.coordinates!.longitude
-                reference["display"] = entity.coordinates!.french
+                reference["latitude"] = .text("\(entity.coordinates!.latitude)")
+                reference["longitude"] = .text("\(entity.coordinates!.longitude)")
+                reference["display"] = .text(entity.coordinates!.french)
                 return reference
             }
         return context

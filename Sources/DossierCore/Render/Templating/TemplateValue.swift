@@ -11,6 +11,7 @@ enum TemplateValue {
     /// shown as its description; `nil` inside an optional is left out.
     init?(_ any: Any) {
         switch any {
+        case let value as TemplateValue: self = value
         case let text as String: self = .text(text)
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .int(number)
@@ -18,6 +19,7 @@ enum TemplateValue {
         // The views' own list types first: casting them to [Any] would convert every element.
         case let items as [[String: Any]]: self = .list(items.map { .object($0.compactMapValues(TemplateValue.init)) })
         case let items as [String]: self = .list(items.map(TemplateValue.text))
+        case let items as [TemplateValue]: self = .list(items)
         case let items as [Any]: self = .list(items.compactMap(TemplateValue.init))
         case let optional as OptionalValue:
             guard let wrapped = optional.wrapped, let value = TemplateValue(wrapped) else { return nil }
@@ -31,6 +33,16 @@ enum TemplateValue {
     func child(_ name: String) -> TemplateValue? {
         if case .object(let fields) = self { return fields[name] }
         return nil
+    }
+
+    /// Reads or sets a field of an object (setting on another value does nothing).
+    subscript(name: String) -> TemplateValue? {
+        get { child(name) }
+        set {
+            guard case .object(var fields) = self else { return }
+            fields[name] = newValue
+            self = .object(fields)
+        }
     }
 }
 
