@@ -58,26 +58,43 @@ struct Build: ParsableCommand {
             if timings { print("timing check \(String(format: "%.4f", Date().timeIntervalSince(checkStarted)))") }
             return
         }
-        let report = try runReporting { try DossierBuilder.build(folder: options.url, baseURL: baseURL) }
-        guard !report.diagnostics.hasErrors else { throw ExitCode.failure }
-        let writeStarted = Date()
+        // Pages go to disk as they are rendered, into a working folder that replaces the site only at the end.
+        let publisher: DiskPublisher
         do {
-            try DiskPublisher.publish(report.files, to: outputURL, input: options.url)
+            publisher = try DiskPublisher(output: outputURL, input: options.url)
         } catch {
             printError("\(error)")
             throw ExitCode.failure
         }
-        state.recording(report.files, warnings: report.diagnostics.warningCount).save(folder: options.url)
-        let writeSeconds = Date().timeIntervalSince(writeStarted)
+        let report: BuildReport
+        do {
+            report = try runReporting { try DossierBuilder.build(folder: options.url, baseURL: baseURL, into: publisher) }
+        } catch {
+            publisher.abandon()
+            throw error
+        }
+        guard !report.diagnostics.hasErrors else {
+            publisher.abandon()
+            throw ExitCode.failure
+        }
+        do {
+            try publisher.finish()
+        } catch {
+            printError("\(error)")
+            throw ExitCode.failure
+        }
+        state.recording(publisher.written, warnings: report.diagnostics.warningCount).save(folder: options.url)
+        let total = Date().timeIntervalSince(checkStarted)
         print(
             "Built \(options.folder) → \(output): \(counted(report.articleCount, "article")), "
                 + "\(counted(report.entityCount, "entity", "entities")), \(counted(report.pageCount, "page")) "
-                + "in \(String(format: "%.2f", report.seconds + writeSeconds)) s"
+                + "in \(String(format: "%.2f", total)) s"
                 + warningsSuffix(report.diagnostics))
         if timings {
-            for phase in report.timings + [PhaseTiming(name: "write", seconds: writeSeconds)] {
-                print("timing \(phase.name) \(String(format: "%.4f", phase.seconds))")
-            }
+            // Rendering and writing overlap batch by batch: the render phase is shown without the writing in it.
+            var phases = report.timings.map { $0.name == "render" ? PhaseTiming(name: "render", seconds: $0.seconds - min($0.seconds, publisher.seconds)) : $0 }
+            phases.append(PhaseTiming(name: "write", seconds: publisher.seconds))
+            for phase in phases { print("timing \(phase.name) \(String(format: "%.4f", phase.seconds))") }
         }
     }
 }
@@ -89,7 +106,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: FolderOptions
 
     func run() throws {
-        let report = try runReporting { try DossierBuilder.build(folder: options.url) }
+        let report = try runReporting { try DossierBuilder.build(folder: options.url, into: nil) }
         let errors = report.diagnostics.errorCount
         print(
             "Checked \(options.folder): \(counted(report.articleCount, "article")), "

@@ -4,22 +4,32 @@ import Foundation
 public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic]
     public var site: Site?
-    /// Empty when the build has errors: nothing must be published.
-    public var files: [RenderedFile]
+    /// The files, when the build kept them in memory (`build(folder:baseURL:)`); empty when it has errors.
+    public var files: [RenderedFile] = []
+    /// HTML pages rendered: none when the build has errors.
+    public var pageCount = 0
     public var seconds: Double
     /// Seconds per phase (load, parse, link, model, render), in order.
     public var timings: [PhaseTiming] = []
 
     public var articleCount: Int { site?.articles.count ?? 0 }
     public var entityCount: Int { site?.mentionedEntities.count ?? 0 }
-    public var pageCount: Int { files.count { $0.path.value.hasSuffix(".html") } }
 }
 
 /// The build pipeline: load → parse → link → model → render. Writing is the caller's choice
 /// (`DiskPublisher` for `build`, nothing for `check`, memory for tests).
 public enum DossierBuilder {
-    /// Runs every stage and collects every problem; throws only when the environment fails.
+    /// Runs every stage and keeps the files in memory, sorted by path.
     public static func build(folder: URL, baseURL: String? = nil) throws -> BuildReport {
+        let sink = MemorySink()
+        var report = try build(folder: folder, baseURL: baseURL, into: sink)
+        report.files = sink.files.sorted { $0.path < $1.path }
+        return report
+    }
+
+    /// Runs every stage and collects every problem; throws only when the environment fails. The files go to
+    /// `sink` as they are rendered, only when there is no error; with no sink, nothing is rendered (`check`).
+    public static func build(folder: URL, baseURL: String? = nil, into sink: SiteSink?) throws -> BuildReport {
         let started = Date()
         var clock = PhaseClock()
         var diagnostics: [Diagnostic] = []
@@ -34,31 +44,35 @@ public enum DossierBuilder {
         }
 
         clock.lap("load")
-        let parsed = sources.articleFiles.parallelMap { file in
+        // Each stage's input is let go as soon as the next has it: memory grows with the dossier once, not thrice.
+        var parsed = sources.articleFiles.parallelMap { file in
             var problems: [Diagnostic] = []
             return (article: ArticleParser.parse(file, diagnostics: &problems), diagnostics: problems)
         }
+        sources.articleFiles = []
         diagnostics += parsed.flatMap(\.diagnostics)
         var articles = parsed.compactMap(\.article).filter { !$0.draft }
+        parsed = []
         assignUniqueSlugs(&articles, diagnostics: &diagnostics)
 
         clock.lap("parse")
         let linker = EntityLinker(registry: sources.registry, mode: sources.config.linkMode)
         diagnostics += linker.registryDiagnostics
         let linked = articles.parallelMap { linker.link($0) }
+        articles = []
         diagnostics += RegistryCoverage.diagnostics(registry: sources.registry, articles: linked)
         clock.lap("link")
         let site = SiteModeler.model(config: sources.config, registry: sources.registry, articles: linked)
 
         clock.lap("model")
         let templates = try TemplateLibrary.load(overrides: sources.templateFolder, diagnostics: &diagnostics)
-        var files: [RenderedFile] = []
-        if !diagnostics.hasErrors {
-            files = try SiteRenderer(site: site, templates: templates).render()
+        var pages = 0
+        if !diagnostics.hasErrors, let sink {
+            pages = try SiteRenderer(site: site, templates: templates).render(into: sink)
         }
         clock.lap("render")
         return BuildReport(
-            diagnostics: diagnostics.sorted(), site: site, files: files, seconds: Date().timeIntervalSince(started),
+            diagnostics: diagnostics.sorted(), site: site, pageCount: pages, seconds: Date().timeIntervalSince(started),
             timings: clock.timings)
     }
 

@@ -48,7 +48,7 @@ public struct BuildState: Codable, Sendable, Equatable {
     }
 
     /// This state with the files a build published.
-    public func recording(_ files: [RenderedFile], warnings: Int) -> BuildState {
+    public func recording(_ files: [(path: String, size: Int)], warnings: Int) -> BuildState {
         var state = self
         state.outputs = FileTreeDigest.outputs(files)
         state.warnings = warnings

@@ -47,14 +47,13 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
     }
 
     /// The digest `folder(_:includeTimes: false)` gives once these files are written.
-    static func outputs(_ files: [RenderedFile]) -> FileTreeDigest {
+    static func outputs(_ files: [(path: String, size: Int)]) -> FileTreeDigest {
         var digest = FileTreeDigest()
-        // The same order as a folder walk: names sorted folder by folder, which is path order by components.
-        // `/` compared as the lowest byte gives the order of names sorted folder by folder.
+        // The same order as a folder walk (names sorted folder by folder): `/` compared as the lowest byte.
         let sorted = files.sorted {
-            $0.path.value.utf8.lexicographicallyPrecedes($1.path.value.utf8) { ($0 == 0x2F ? 0 : $0) < ($1 == 0x2F ? 0 : $1) }
+            $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) { ($0 == 0x2F ? 0 : $0) < ($1 == 0x2F ? 0 : $1) }
         }
-        for file in sorted { digest.add(path: file.path.value, size: file.data.count) }
+        for file in sorted { digest.add(path: file.path, size: file.size) }
         return digest
     }
 

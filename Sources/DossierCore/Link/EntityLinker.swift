@@ -60,8 +60,10 @@ public struct EntityLinker: Sendable {
             if case .plain = article.body { isText = true } else { isText = false }
             sourceHTML = linkLine(source, counted: isText, state: &state)
         }
+        var metadata = article
+        metadata.body = .plain([])  // the text now lives in `bodyHTML` and `sentences`
         return LinkedArticle(
-            article: article, bodyHTML: document.html(), sourceHTML: sourceHTML, sentences: state.sentences,
+            article: metadata, bodyHTML: document.html(), sourceHTML: sourceHTML, sentences: state.sentences,
             mentions: state.mentions, excerpt: state.excerpt ?? "")
     }
 

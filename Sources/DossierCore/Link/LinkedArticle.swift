@@ -11,6 +11,7 @@ public struct Mention: Sendable, Hashable {
 
 /// An article after linking: its HTML, and every mention with its sentence.
 public struct LinkedArticle: Sendable {
+    /// The article's metadata; its body is left out, rendered in `bodyHTML`.
     public var article: Article
     public var bodyHTML: String
     /// The credit (`Avec AFP et Reuters`) as HTML, its names linked like the body's.

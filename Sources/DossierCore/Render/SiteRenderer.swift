@@ -16,7 +16,12 @@ struct SiteRenderer {
         case index, article(Int), kind(EntityKind), entity(Entity, page: Int), timeline(year: String?)
     }
 
-    func render() throws -> [RenderedFile] {
+    /// Pages rendered together, in parallel, before they are handed to the sink.
+    static let batchSize = 512
+
+    /// Renders every page into the sink, batch by batch; returns how many HTML pages there are.
+    @discardableResult
+    func render(into sink: SiteSink) throws -> Int {
         let views = PageViews(site: site)
         var pages: [(url: SiteURL, page: Page)] = [(.root, .index)]
         pages += site.articles.indices.map { (site.articles[$0].article.url, Page.article($0)) }
@@ -32,7 +37,7 @@ struct SiteRenderer {
         pages += views.timelineYearPages.map { ($0.url, Page.timeline(year: $0.key)) }
 
         let templates = self.templates
-        var files = pages.parallelMap { url, page -> RenderedFile in
+        let render = { @Sendable (url: SiteURL, page: Page) -> RenderedFile in
             let html: String
             switch page {
             case .index: html = templates.render(views.index(), template: "index")
@@ -44,6 +49,12 @@ struct SiteRenderer {
             }
             return RenderedFile(path: url.outputPath, data: Data(html.utf8))
         }
+        var start = 0
+        while start < pages.count {
+            try sink.receive(Array(pages[start..<min(start + Self.batchSize, pages.count)]).parallelMap(render))
+            start += Self.batchSize
+        }
+        var files: [RenderedFile] = []
         var pageURLs = pages.map(\.url)
         if let map = views.map() {
             let url = SiteURL("map/")
@@ -60,6 +71,7 @@ struct SiteRenderer {
         for asset in templates.assets {
             files.append(RenderedFile(path: OutputPath("assets/\(asset.path)"), data: asset.data))
         }
-        return files.sorted { $0.path < $1.path }
+        try sink.receive(files)
+        return pages.count + files.count { $0.path.value.hasSuffix(".html") }
     }
 }

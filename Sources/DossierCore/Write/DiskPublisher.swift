@@ -1,54 +1,101 @@
 import Foundation
 
-/// Writes a built site to disk atomically: into a folder beside the output, swapped in only when complete,
-/// so a failed or interrupted build never leaves a half-written site.
+/// Writes a built site to disk atomically: into a working folder beside the output, swapped in only when
+/// complete, so a failed or interrupted build never leaves a half-written site.
 ///
 /// The site the swap replaces is kept beside the output (`.public.previous`) and becomes the next build's
 /// working folder: only the files whose bytes changed are written again, and stale ones removed. Creating
 /// and deleting tens of thousands of files is what a publish costs most, far more than writing their bytes.
-public enum DiskPublisher {
-    public static func publish(_ files: [RenderedFile], to output: URL, input: URL) throws {
-        let manager = FileManager.default
-        let target = output.standardizedFileURL
-        try validateOutput(target, input: input.standardizedFileURL)
+public final class DiskPublisher: SiteSink {
+    private let target: URL
+    private let spare: URL
+    private let staging: URL
+    private var folders: Set<String> = []
+    /// Every file received: its path and size, for the build state.
+    public private(set) var written: [(path: String, size: Int)] = []
+    /// Time spent writing, for `--timings`.
+    public private(set) var seconds: Double = 0
+
+    /// Refuses a dangerous output folder, then prepares the working folder.
+    public init(output: URL, input: URL) throws {
+        target = output.standardizedFileURL
+        try Self.validateOutput(target, input: input.standardizedFileURL)
         let parent = target.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         let name = target.lastPathComponent
-        let spare = parent.appendingPathComponent(".\(name).previous")
-        let staging = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        spare = parent.appendingPathComponent(".\(name).previous")
+        staging = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try prepareStaging(staging, spare: spare, parent: parent, name: name)
-            var folders: Set<String> = []
-            for file in files {
-                var folder = (file.path.value as NSString).deletingLastPathComponent
-                while !folder.isEmpty, folders.insert(folder).inserted {
-                    folder = (folder as NSString).deletingLastPathComponent
-                }
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try Self.prepareStaging(staging, spare: spare, parent: parent, name: name)
+        } catch {
+            throw DossierError.writeFailed("\(target.path): \(error)")
+        }
+    }
+
+    /// Writes a batch into the working folder: only files whose bytes differ from what is there.
+    public func receive(_ files: [RenderedFile]) throws {
+        let started = Date()
+        defer { seconds += Date().timeIntervalSince(started) }
+        var newFolders: [String] = []
+        for file in files {
+            var folder = (file.path.value as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                newFolders.append(folder)
+                folder = (folder as NSString).deletingLastPathComponent
             }
-            PosixFiles.prune(staging.path, keepingFiles: Set(files.map(\.path.value)), folders: folders)
-            try PosixFiles.makeDirectories(folders.sorted().map { staging.path + "/" + $0 })
-            let failures = files.parallelMap { file -> String? in
-                let path = staging.path + "/" + file.path.value
-                if PosixFiles.holds(file.data, at: path) { return nil }
-                do {
-                    try PosixFiles.write(file.data, to: path)
-                    return nil
-                } catch {
-                    return "\(error)"
-                }
+            written.append((file.path.value, file.data.count))
+        }
+        let root = staging.path
+        do {
+            try PosixFiles.makeDirectories(newFolders.sorted().map { root + "/" + $0 })
+        } catch {
+            throw DossierError.writeFailed("\(error)")
+        }
+        let failures = files.parallelMap { file -> String? in
+            let path = root + "/" + file.path.value
+            if PosixFiles.holds(file.data, at: path) { return nil }
+            do {
+                try PosixFiles.write(file.data, to: path)
+                return nil
+            } catch {
+                return "\(error)"
             }
-            if let failure = failures.lazy.compactMap({ $0 }).first {
-                throw DossierError.writeFailed(failure)
-            }
-            if manager.fileExists(atPath: target.path) {
-                try manager.moveItem(at: target, to: spare)
-            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw DossierError.writeFailed(failure) }
+    }
+
+    /// Removes what the working folder holds beyond the files received, then swaps it in.
+    public func finish() throws {
+        let started = Date()
+        defer { seconds += Date().timeIntervalSince(started) }
+        let manager = FileManager.default
+        PosixFiles.prune(staging.path, keepingFiles: Set(written.map(\.path)), folders: folders)
+        do {
+            if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: spare) }
             try manager.moveItem(at: staging, to: target)
         } catch {
             if !manager.fileExists(atPath: target.path), manager.fileExists(atPath: spare.path) {
                 try? manager.moveItem(at: spare, to: target)
             }
             throw DossierError.writeFailed("\(target.path): \(error)")
+        }
+    }
+
+    /// Leaves the published site as it was; the working folder is kept for the next build.
+    public func abandon() {
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: spare.path) { try? manager.moveItem(at: staging, to: spare) }
+    }
+
+    /// Publishes files held in memory in one go.
+    public static func publish(_ files: [RenderedFile], to output: URL, input: URL) throws {
+        let publisher = try DiskPublisher(output: output, input: input)
+        do {
+            try publisher.receive(files)
+            try publisher.finish()
+        } catch {
+            publisher.abandon()
+            throw error
         }
     }
 
