@@ -2,8 +2,9 @@
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PYTHON ?= python3
 
-.PHONY: site test check deps clean
+.PHONY: site test check deps clean bench
 
 ## Build the seed dossier into public/ (release build of the dossier command).
 site: deps
@@ -18,6 +19,12 @@ test: deps
 ## Validate the seed dossier without writing anything.
 check: deps
 	$(SWIFT) run dossier check seeds
+
+## Time `dossier build` against Hugo 0.168 on generated corpora of 1,000 and 10,000 articles (see bench/README.md).
+## BENCH_LARGE=1 adds 50,000 articles; BENCH_DIR sets where corpora and sites go (default /tmp/dossier-bench);
+## BENCH_ARGS passes more options to bench/run.py (e.g. BENCH_ARGS="--runs 1").
+bench: deps
+	SWIFT="$(SWIFT)" $(PYTHON) bench/run.py $(if $(BENCH_LARGE),--large) $(if $(BENCH_DIR),--dir "$(BENCH_DIR)") $(BENCH_ARGS)
 
 ## Install cmark-gfm (C library and its GitHub extensions) when it is missing.
 deps:

