@@ -91,10 +91,12 @@ struct Build: ParsableCommand {
                 + "in \(String(format: "%.2f", total)) s"
                 + warningsSuffix(report.diagnostics))
         if timings {
-            // Rendering and writing overlap batch by batch: the render phase is shown without the writing in it.
-            var phases = report.timings.map { $0.name == "render" ? PhaseTiming(name: "render", seconds: $0.seconds - min($0.seconds, publisher.seconds)) : $0 }
-            phases.append(PhaseTiming(name: "write", seconds: publisher.seconds))
-            for phase in phases { print("timing \(phase.name) \(String(format: "%.4f", phase.seconds))") }
+            // Pages are written batch by batch while the next batch renders: `render` includes that writing
+            // (its own time is `writing`, not a phase of its own); `write` is the end: stale files out, swap in.
+            for phase in report.timings + [PhaseTiming(name: "write", seconds: publisher.finishSeconds)] {
+                print("timing \(phase.name) \(String(format: "%.4f", phase.seconds))")
+            }
+            print("writing \(String(format: "%.4f", publisher.seconds)) (during render)")
         }
     }
 }

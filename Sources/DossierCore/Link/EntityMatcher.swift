@@ -69,6 +69,7 @@ struct EntityMatcher: Sendable {
                 add(Pattern(entity: nil, firstWordLength: first.foldedEnd - first.foldedStart, letterCases: nil), key: key)
             }
         }
+        trie.layOut()
         sharedNames = owners.filter { $0.value.count > 1 }
             .map { (name: firstSpelling[$0.key]!, entities: $0.value) }
             .sorted { $0.name < $1.name }

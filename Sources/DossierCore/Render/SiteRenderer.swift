@@ -49,11 +49,15 @@ struct SiteRenderer {
             }
             return RenderedFile(path: url.outputPath, data: Data(html.utf8))
         }
+        // Each batch is handed to the sink on its own queue while the next one renders: writing waits on
+        // the disk, rendering on the processor, so the two overlap.
+        let handoff = BatchHandoff(sink)
         var start = 0
-        while start < pages.count {
-            try sink.receive(Array(pages[start..<min(start + Self.batchSize, pages.count)]).parallelMap(render))
+        while start < pages.count, handoff.failure == nil {
+            handoff.send(Array(pages[start..<min(start + Self.batchSize, pages.count)]).parallelMap(render))
             start += Self.batchSize
         }
+        try handoff.finish()
         var files: [RenderedFile] = []
         var pageURLs = pages.map(\.url)
         if let map = views.map() {
@@ -73,5 +77,32 @@ struct SiteRenderer {
         }
         try sink.receive(files)
         return pages.count + files.count { $0.path.value.hasSuffix(".html") }
+    }
+}
+
+/// Passes batches of files to a sink on a serial queue, one at a time and in order, and reports its first error.
+private final class BatchHandoff: @unchecked Sendable {
+    // @unchecked: `sink` is only used on `queue`; `error` is guarded by `lock`.
+    private let sink: SiteSink
+    private let queue = DispatchQueue(label: "dossier.sink")
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var error: Error?
+
+    init(_ sink: SiteSink) { self.sink = sink }
+
+    var failure: Error? { lock.withLock { error } }
+
+    func send(_ files: [RenderedFile]) {
+        group.wait()  // at most one batch waiting to be written: memory stays bounded
+        queue.async(group: group) {
+            guard self.failure == nil else { return }
+            do { try self.sink.receive(files) } catch { self.lock.withLock { self.error = error } }
+        }
+    }
+
+    func finish() throws {
+        group.wait()
+        if let failure { throw failure }
     }
 }

@@ -13,8 +13,9 @@ public final class DiskPublisher: SiteSink {
     private var folders: Set<String> = []
     /// Every file received: its path and size, for the build state.
     public private(set) var written: [(path: String, size: Int)] = []
-    /// Time spent writing, for `--timings`.
+    /// Time spent writing batches (while the next ones render) and finishing, for `--timings`.
     public private(set) var seconds: Double = 0
+    public private(set) var finishSeconds: Double = 0
 
     /// Refuses a dangerous output folder, then prepares the working folder.
     public init(output: URL, input: URL) throws {
@@ -67,7 +68,7 @@ public final class DiskPublisher: SiteSink {
     /// Removes what the working folder holds beyond the files received, then swaps it in.
     public func finish() throws {
         let started = Date()
-        defer { seconds += Date().timeIntervalSince(started) }
+        defer { finishSeconds += Date().timeIntervalSince(started) }
         let manager = FileManager.default
         PosixFiles.prune(staging.path, keepingFiles: Set(written.map(\.path)), folders: folders)
         do {
