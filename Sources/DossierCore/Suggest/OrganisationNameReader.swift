@@ -57,7 +57,7 @@ enum OrganisationNameReader {
     }
 
     /// `iraniens`, `libanais`, `russes`: adjectives that say whose, not part of the name.
-    private static func isNationality(_ key: String) -> Bool {
+    static func isNationality(_ key: String) -> Bool {
         let endings = ["ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ain", "ains", "aine", "aines"]
         let words: Set<String> = [
             "russe", "russes", "turc", "turcs", "turque", "turques", "kurde", "kurdes", "arabe", "arabes",

@@ -14,6 +14,9 @@ public struct Suggestion: Sendable, Hashable {
     public var evidence: String
     /// Every occurrence in every article.
     public var count: Int
+    /// Whether a strong clue backs the guess (a title, `ville de`, a given name, a country): it ranks the name as
+    /// if seen once more, and lets a name seen once pass the default floor.
+    public var hasStrongClue: Bool
     public var example: SuggestionExample
     /// When the name is a new alias of a registered entity (`FDS` beside `Forces démocratiques syriennes`): its id.
     public var aliasOf: String?
@@ -74,13 +77,15 @@ public struct SuggestionExample: Sendable, Hashable {
 
 /// What `dossier entities suggest` found in a dossier.
 public struct SuggestionReport: Sendable {
-    /// The suggestions shown, most frequent first.
+    /// The suggestions shown, most frequent first, a strong clue counting as one mention more.
     public var suggestions: [Suggestion]
     public var articleCount: Int
     /// The least count a name needs to be shown.
     public var minCount: Int
+    /// Whether a name seen fewer times is shown all the same when a strong clue backs it (the default floor).
+    public var admitsStrongClues: Bool
     public var limit: Int
-    /// Names left out because they occur fewer than `minCount` times.
+    /// Names left out because they occur fewer than `minCount` times (without a strong clue, if that is admitted).
     public var belowMinimum: Int
     /// Names left out by `limit`.
     public var beyondLimit: Int
