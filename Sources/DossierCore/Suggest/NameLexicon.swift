@@ -97,7 +97,7 @@ enum NameLexicon {
         "sunnites", "democratiques", "democratique", "syrien", "syrienne", "syriens", "syriennes", "blancs", "blanc",
         "speciales", "speciale", "internationale", "internationales", "voisin", "voisine", "voisins", "voisines",
         "frontalier", "frontaliere", "frontaliers", "frontalieres", "natal", "natale", "proche", "proches",
-        "assiegee", "assiegees", "rebelle", "rebelles",
+        "assiegee", "assiegees", "rebelle", "rebelles", "civil", "civile", "civils", "civiles",
     ]
 
     private static let adjectiveEndings = [
