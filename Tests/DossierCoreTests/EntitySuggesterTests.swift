@@ -341,6 +341,21 @@ struct SuggestBesideRegisteredTests {
         #expect(found.first { $0.name == "Fran Equiza" }?.evidence == "after \"a dit\"")
     }
 
+    @Test("a surname alone is a new alias of the one registered person whose name ends with it")
+    func registeredSurname() {
+        let registered = [
+            Entity(id: "jim-mattis", kind: people, name: "Jim Mattis"),
+            Entity(id: "hafez-al-assad", kind: people, name: "Hafez al-Assad"),
+            Entity(id: "bachar-al-assad", kind: people, name: "Bachar al-Assad"),
+        ]
+        let found = suggestions(
+            "Le secrétaire Jim Mattis a démissionné jeudi. M. Mattis a écrit une lettre, que M. Assad a lue.",
+            registered: registered)
+        let mattis = found.first { $0.name == "Mattis" }
+        #expect(mattis?.aliasOf == "jim-mattis" && mattis?.kind == "people")
+        #expect(found.first { $0.name == "Assad" }?.aliasOf == nil)  // two registered people end with it
+    }
+
     @Test("the id of a suggestion never takes a registered id")
     func freshIDs() {
         let registered = [Entity(id: "mayadine", kind: groups, name: "Brigade de Mayadine")]
@@ -583,5 +598,17 @@ struct SuggestProseTests {
                 "Hier, la ville tenue par Bazouz a été reprise. Le journal de Qamichli a parlé."
             ).map { ($0.name, $0.evidence) })
         #expect(evidence["Bazouz"] == "no clue in the text" && evidence["Qamichli"] == "no clue in the text")
+    }
+
+    @Test("a surname alone is an alias of the one person whose full name ends with it, not of two")
+    func surnames() throws {
+        let found = suggestions(
+            "Hier, le secrétaire d'Etat John Kerry est arrivé à Genève. M. Kerry a parlé avec Hafez al-Assad et "
+                + "Bachar al-Assad. Le président Assad a répondu.")
+        let kerry = try #require(found.first { $0.name == "John Kerry" })
+        #expect(kerry.aliases == ["Kerry"] && kerry.count == 2 && kerry.kind == "people")
+        #expect(!found.contains { $0.name == "Kerry" })
+        #expect(found.contains { $0.name == "Assad" && $0.aliases.isEmpty })
+        #expect(found.first { $0.name == "Bachar al-Assad" }?.aliases == [])
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 public struct Suggestion: Sendable, Hashable {
     /// As most often written: `Jaych al-Islam`; for an acronym with its long form, the long form.
     public var name: String
-    /// The acronym, when the name is its long form: `[FDS]`.
+    /// Other names of it: the acronym when the name is its long form (`[FDS]`), a person's surname written
+    /// alone (`[Mattis]` for `Jim Mattis`).
     public var aliases: [String]
     /// A fresh registry id: a slug of the name that no registered entity uses.
     public var id: String

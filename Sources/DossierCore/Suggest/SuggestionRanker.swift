@@ -19,29 +19,46 @@ struct SuggestionRanker {
     /// The order kinds win ties in: towns are what dispatches name most.
     static let kindOrder = ["towns", "groups", "people", "places"]
 
+    /// A name on its way to the list, with what ranking and merging need.
+    private struct Entry {
+        var key: String
+        var suggestion: Suggestion
+        var strength: ClueStrength
+        /// Keys of its capitalised words: `["jim", "mattis"]`.
+        var nameWordKeys: [String]
+        var isAcronym: Bool
+
+        /// A strong clue counts as one mention more.
+        var score: Int { suggestion.count + (strength == .strong ? 1 : 0) }
+    }
+
     func rank(_ tallied: [String: NameTally.Group]) -> Result {
         let groups = Self.mergingLongForms(tallied)
         let registeredKeys = Set(registry.entities.flatMap(\.names).map(Self.key))
-        var kept: [(key: String, suggestion: Suggestion, strength: ClueStrength)] = []
-        kept.reserveCapacity(groups.count)
-        var belowMinimum = 0
+        var entries: [Entry] = []
+        entries.reserveCapacity(groups.count)
         for (key, group) in groups where !registeredKeys.contains(key) && !isCommonWord(group, key: key) {
             guard let example = group.firstExample else { continue }
             let (suggestion, strength) = suggestion(for: group, key: key, firstExample: example)
-            guard group.count >= minCount || (admitsStrongClues && strength == .strong) else {
-                belowMinimum += 1
-                continue
-            }
             if suggestion.aliasOf == nil, registeredKeys.contains(Self.key(suggestion.name)) { continue }
-            kept.append((key, suggestion, strength))
+            entries.append(
+                Entry(
+                    key: key, suggestion: suggestion, strength: strength, nameWordKeys: group.nameWordKeys,
+                    isAcronym: group.isAcronym))
         }
-        // A strong clue counts as one mention more; then the surer guess first. A total order: the groups come
-        // from a dictionary, whose order changes from run to run.
-        func score(_ entry: (key: String, suggestion: Suggestion, strength: ClueStrength)) -> Int {
-            entry.suggestion.count + (entry.strength == .strong ? 1 : 0)
+        var kept: [Entry] = []
+        var belowMinimum = 0
+        for entry in mergingSurnames(entries) {
+            if entry.suggestion.count >= minCount || (admitsStrongClues && entry.strength == .strong) {
+                kept.append(entry)
+            } else {
+                belowMinimum += 1
+            }
         }
+        // The higher score, then the surer guess first. A total order: the groups come from a dictionary, whose
+        // order changes from run to run.
         kept.sort { left, right in
-            if score(left) != score(right) { return score(left) > score(right) }
+            if left.score != right.score { return left.score > right.score }
             if left.strength != right.strength { return left.strength > right.strength }
             if left.suggestion.count != right.suggestion.count { return left.suggestion.count > right.suggestion.count }
             if left.suggestion.name != right.suggestion.name {
@@ -98,6 +115,44 @@ struct SuggestionRanker {
             count: group.count, hasStrongClue: owner != nil || guess.strength == .strong, example: example,
             aliasOf: owner?.id)
         return (suggestion, owner == nil ? guess.strength : .strong)
+    }
+
+    /// `M. Mattis` beside `Jim Mattis`: a surname alone counts for the one person whose full name ends with it,
+    /// and becomes an alias; of a registered person, a new alias. A surname two people share stays apart.
+    private func mergingSurnames(_ entries: [Entry]) -> [Entry] {
+        var owners: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated()
+        where entry.suggestion.kind == "people" && entry.suggestion.aliasOf == nil && entry.nameWordKeys.count >= 2 {
+            if let last = entry.nameWordKeys.last { owners[last, default: []].append(index) }
+        }
+        var registeredOwners: [String: Set<String>] = [:]
+        for entity in registry.entities where entity.kind.id == "people" {
+            let words = Self.key(entity.name).split(separator: " ")
+            if words.count >= 2, let last = words.last { registeredOwners[String(last), default: []].insert(entity.id) }
+        }
+        var merged = entries
+        var absorbed = Set<Int>()
+        // In key order, so that a full name's aliases come in the same order at every run.
+        for index in entries.indices.sorted(by: { entries[$0].key < entries[$1].key }) {
+            let entry = entries[index]
+            guard entry.nameWordKeys.count == 1, !entry.isAcronym, entry.suggestion.aliasOf == nil,
+                entry.suggestion.aliases.isEmpty, entry.suggestion.kind == "people" || entry.strength == .none
+            else { continue }
+            let registered = registeredOwners[entry.key] ?? []
+            let unregistered = owners[entry.key] ?? []
+            if registered.count == 1, unregistered.isEmpty, let id = registered.first {
+                merged[index].suggestion.aliasOf = id
+                merged[index].suggestion.id = id
+                merged[index].suggestion.kind = "people"
+                merged[index].suggestion.evidence = "the surname of a registered person"
+                merged[index].strength = .strong
+            } else if registered.isEmpty, unregistered.count == 1, let owner = unregistered.first {
+                merged[owner].suggestion.count += entry.suggestion.count
+                merged[owner].suggestion.aliases.append(entry.suggestion.name)
+                absorbed.insert(index)
+            }
+        }
+        return merged.indices.filter { !absorbed.contains($0) }.map { merged[$0] }
     }
 
     /// An acronym's long form written alone (`les Forces démocratiques syriennes`) counts for the acronym.

@@ -112,7 +112,7 @@ public enum SuggestionRenderer {
 }
 
 extension Suggestion {
-    /// `Forces démocratiques syriennes (FDS)` when the name has an acronym, else the name.
+    /// `Forces démocratiques syriennes (FDS)`, `Jim Mattis (Mattis)` when the name has aliases, else the name.
     var displayName: String { aliases.isEmpty ? name : "\(name) (\(aliases.joined(separator: ", ")))" }
 }
 
