@@ -600,6 +600,13 @@ struct SuggestProseTests {
         #expect(evidence["Bazouz"] == "no clue in the text" && evidence["Qamichli"] == "no clue in the text")
     }
 
+    @Test("a hyphenated head takes a complement with `aux`; a plain one does not")
+    func complementWithAux() {
+        #expect(
+            kinds("Hier, le Haut-Commissariat aux réfugiés a parlé. L'Armée nationale aux abords de Raqqa a tiré.")
+                == ["Haut-Commissariat aux réfugiés": "groups", "Armée nationale": "groups", "Raqqa": "towns"])
+    }
+
     @Test("a surname alone is an alias of the one person whose full name ends with it, not of two")
     func surnames() throws {
         let found = suggestions(

@@ -213,7 +213,7 @@ struct NameCandidateFinder {
         if !organisation, first == last || isCompound, !registeredBefore, !registeredAfter,
             NameLexicon.organisationHeads.contains(words[first].key)
         {
-            let end = OrganisationNameReader.end(of: last, in: words, registered: registered)
+            let end = OrganisationNameReader.end(of: last, in: words, registered: registered, isCompound: isCompound)
             // A head alone (`l'Observatoire`, `la Coalition`) stands for a name given elsewhere.
             if end == last, !isCompound { return nil }
             organisation = end > last
