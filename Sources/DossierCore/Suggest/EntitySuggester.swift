@@ -6,7 +6,8 @@ public struct EntitySuggester: Sendable {
     public let registry: Registry
     private let matcher: EntityMatcher
 
-    /// Below this many articles a name seen once is shown; above, a name must be seen twice.
+    /// Below this many articles a name seen once is shown; above, a name must be seen twice, or once with a
+    /// strong clue (a title, `ville de`, a given name, an acronym's long form).
     public static let smallDossier = 20
 
     public init(registry: Registry) {
@@ -53,11 +54,16 @@ public struct EntitySuggester: Sendable {
             }
         }
         tally.resolvePending()
+        // `--min-count` is a floor the user sets: then every name needs that many mentions.
         let minimum = minCount ?? (articleCount < Self.smallDossier ? 1 : 2)
-        let ranked = SuggestionRanker(registry: registry, minCount: minimum, limit: limit).rank(tally.groups)
+        let ranker = SuggestionRanker(
+            registry: registry, minCount: minimum, admitsStrongClues: minCount == nil && minimum > 1, limit: limit,
+            lowercaseWords: tally.lowercaseWords)
+        let ranked = ranker.rank(tally.groups)
         return SuggestionReport(
-            suggestions: ranked.suggestions, articleCount: articleCount, minCount: minimum, limit: limit,
-            belowMinimum: ranked.belowMinimum, beyondLimit: ranked.beyondLimit, diagnostics: diagnostics)
+            suggestions: ranked.suggestions, articleCount: articleCount, minCount: minimum,
+            admitsStrongClues: ranker.admitsStrongClues, limit: limit, belowMinimum: ranked.belowMinimum,
+            beyondLimit: ranked.beyondLimit, diagnostics: diagnostics)
     }
 
     /// The sentence around a name, and the file line where the name is written, checked against the raw file.

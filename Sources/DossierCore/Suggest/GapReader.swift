@@ -29,6 +29,7 @@ enum GapReader {
                 case ",", ";": marks.insert(.comma)
                 case ":", "«", "“", "—", "–": marks.insert(.opening)
                 case ".", "!", "?", "…": marks.insert(.period)
+                case "#": marks.insert(.hashtag)
                 default: break
                 }
             }

@@ -26,6 +26,8 @@ struct NameCandidate: Sendable {
     /// The registered entity (its index) whose name is the acronym's long form.
     var aliasOf: Int?
     var sentence: Int
+    /// Found in the credit line, where every word is capitalised.
+    var isCredit: Bool
 }
 
 /// Finds the candidate names of a block: capitalised runs with their particles (`Jaych al-Islam`,
@@ -92,7 +94,8 @@ struct NameCandidateFinder {
         let words = block.words
         var candidate = NameCandidate(
             form: form(index...index), withoutFirstWord: nil, isInitial: false, isAcronym: true,
-            isOrganisationName: false, expansion: nil, aliasOf: nil, sentence: block.sentenceOfWord[index])
+            isOrganisationName: false, expansion: nil, aliasOf: nil, sentence: block.sentenceOfWord[index],
+            isCredit: isCredit)
         let closes = index + 1 < words.count ? words[index + 1].marks.contains(.closingParenthesis) : true
         let before =
             closes ? AcronymExpander.expansion(of: index, in: words, sentenceOfWord: block.sentenceOfWord) : nil
@@ -178,6 +181,67 @@ struct NameCandidateFinder {
         -> NameCandidate?
     {
         let words = block.words
+        guard let bounds = nameWords(in: segment, registeredBefore: registeredBefore, registeredAfter: registeredAfter)
+        else { return nil }
+        var first = bounds.lowerBound
+        var last = bounds.upperBound
+        // A sentence's first word that is prose (`Les Forces…`, `Selon Rami…`, `Mardi`) is not part of the name.
+        var initial = words[first].isInitial
+        if initial, isProse(words[first].key) {
+            guard first < last, let rest = nameStart(after: first, upTo: last) else { return nil }
+            first = rest
+            initial = false
+        }
+        // `Etat John Kerry` (`secrétaire d'Etat John Kerry`), `Défense de la Douma`: a capitalised common noun
+        // or portfolio opens no name; what follows it may be one.
+        while first < last, NameLexicon.isCommonNoun(words[first].key), words[first + 1].gap == .space,
+            !NameLexicon.organisationHeads.contains(words[first].key), let rest = nameStart(after: first, upTo: last)
+        {
+            first = rest
+            initial = false
+        }
+        var organisation = false
+        if first == last, NameLexicon.portfolios.contains(words[first].key) {
+            guard let end = portfolioOrganisationEnd(first) else { return nil }
+            organisation = true
+            last = end
+        } else {
+            (first, last) = extended(first, last)
+        }
+        // A head noun, perhaps hyphenated (`Armée`, `Croissant-Rouge`), followed by lowercase words of the name.
+        let isCompound = first < last && (first + 1...last).allSatisfy { words[$0].gap == .hyphen }
+        if !organisation, first == last || isCompound, !registeredBefore, !registeredAfter,
+            NameLexicon.organisationHeads.contains(words[first].key)
+        {
+            let end = OrganisationNameReader.end(of: last, in: words, registered: registered, isCompound: isCompound)
+            // A head alone (`l'Observatoire`, `la Coalition`) stands for a name given elsewhere.
+            if end == last, !isCompound { return nil }
+            organisation = end > last
+            last = end
+        }
+        var candidate = NameCandidate(
+            form: form(first...last), withoutFirstWord: nil, isInitial: initial, isAcronym: false,
+            isOrganisationName: organisation, expansion: nil, aliasOf: nil, sentence: block.sentenceOfWord[first],
+            isCredit: isCredit)
+        if initial, !organisation, first < last, let rest = nameStart(after: first, upTo: last) {
+            candidate.withoutFirstWord = form(rest...last)
+        }
+        if candidate.form.nameWordKeys.count == 1, !organisation {
+            let key = candidate.form.key
+            if NameLexicon.openers.contains(key) || NameLexicon.isCommonNoun(key) || NameLexicon.titles.contains(key)
+                || NameLexicon.platforms.contains(key) || NameLexicon.equipment.contains(key)
+            {
+                return nil
+            }
+        }
+        return candidate
+    }
+
+    /// The segment's first and last name words, or nil when what is left is no name.
+    private func nameWords(in segment: ClosedRange<Int>, registeredBefore: Bool, registeredAfter: Bool)
+        -> ClosedRange<Int>?
+    {
+        let words = block.words
         var first = segment.lowerBound
         var last = segment.upperBound
         while first <= last, !words[first].isNameWord, !startsWithArabicArticle(first) { first += 1 }
@@ -187,40 +251,55 @@ struct NameCandidateFinder {
         // Nasrallah`); glued to it (`Hafez al-Assad` beside `Assad`), it may be the same entity: leave it out.
         if registeredBefore, !hasDe(segment.lowerBound..<first) { return nil }
         if registeredAfter, !hasDe((last + 1)..<(segment.upperBound + 1)) { return nil }
-        // A sentence's first word that is prose (`Les Forces…`, `Selon Rami…`, `Mardi`) is not part of the name.
-        var initial = words[first].isInitial
-        if initial, isProse(words[first].key) {
-            guard first < last, let rest = nameStart(after: first, upTo: last) else { return nil }
-            first = rest
-            initial = false
-        }
-        var organisation = false
-        // A head noun, perhaps hyphenated (`Armée`, `Croissant-Rouge`), followed by lowercase words of the name.
-        let isCompound = first < last && (first + 1...last).allSatisfy { words[$0].gap == .hyphen }
-        if first == last || isCompound, !registeredBefore, !registeredAfter,
-            NameLexicon.organisationHeads.contains(words[first].key)
+        guard last + 1 < words.count else { return first...last }
+        let next = words[last + 1]
+        // `Notes de la rédaction`, `Revue de presse`: in a credit, a word that runs on into lowercase is prose.
+        if isCredit, NameWord.isSoft(next.gap), next.shape == .lowercase,
+            !["et", "avec", "pour", "selon", "via", "ou"].contains(next.key)
         {
-            let end = OrganisationNameReader.end(of: last, in: words, registered: registered)
-            // A head alone (`l'Observatoire`, `la Coalition`) stands for a name given elsewhere.
-            if end == last, !isCompound { return nil }
-            organisation = end > last
-            last = end
+            return nil
         }
-        var candidate = NameCandidate(
-            form: form(first...last), withoutFirstWord: nil, isInitial: initial, isAcronym: false,
-            isOrganisationName: organisation, expansion: nil, aliasOf: nil, sentence: block.sentenceOfWord[first])
-        if initial, !organisation, first < last, let rest = nameStart(after: first, upTo: last) {
-            candidate.withoutFirstWord = form(rest...last)
+        // `Su-24`, `MiG-29`: a maker's name before a model number is equipment.
+        if next.gap == .hyphen, next.key.first?.isNumber == true { return nil }
+        return first...last
+    }
+
+    /// `la Défense civile syrienne` is an organisation; `la Défense`, `les Affaires étrangères` and
+    /// `les Antiquités syriennes` are offices: the end of the organisation's name, or nil for an office.
+    private func portfolioOrganisationEnd(_ head: Int) -> Int? {
+        let words = block.words
+        let end = OrganisationNameReader.end(of: head, in: words, registered: registered)
+        guard end > head else { return nil }
+        let next = words[head + 1].key
+        if NameLexicon.portfolioComplements.contains(next) || OrganisationNameReader.isNationality(next) { return nil }
+        return end
+    }
+
+    /// The name's bounds with the lowercase words that belong to it: `mer Noire`, `Ban Ki-moon`, `Arabie saoudite`.
+    private func extended(_ first: Int, _ last: Int) -> (Int, Int) {
+        let words = block.words
+        func isFree(_ index: Int) -> Bool {
+            index >= 0 && index < words.count && registered[index] == nil && !consumed[index]
+                && !words[index].isExcluded && words[index].shape == .lowercase
         }
-        if candidate.form.nameWordKeys.count == 1, !organisation {
-            let key = candidate.form.key
-            if NameLexicon.openers.contains(key) || NameLexicon.capitalisedCommonNouns.contains(key)
-                || NameLexicon.titles.contains(key)
-            {
-                return nil
+        if first == last, isFree(first - 1), words[first].gap == .space,
+            ["mer", "ocean"].contains(words[first - 1].key)
+        {
+            return (first - 1, last)
+        }
+        if isFree(last + 1), words[last + 1].gap == .hyphen, last + 2 == words.count || words[last + 2].gap != .hyphen,
+            !NameLexicon.arabicArticles.contains(words[last + 1].key),
+            !["nord", "sud", "est", "ouest"].contains(words[last + 1].key)
+        {
+            return (first, last + 1)
+        }
+        if first == last, isFree(last + 1), words[last + 1].gap == .space {
+            let key = words[last].key + " " + words[last + 1].key
+            if NameLexicon.countries.contains(key) || NameLexicon.worldRegions.contains(key) {
+                return (first, last + 1)
             }
         }
-        return candidate
+        return (first, last)
     }
 
     /// Words that open sentences and are never names, whatever follows: `Les`, `Selon`, `Mardi`.

@@ -58,50 +58,14 @@ enum NameLexicon {
     static let capitalisedCommonNouns: Set<String> = [
         "etat", "etats", "homme", "nord", "sud", "est", "ouest", "orient", "occident", "dieu", "allah", "coran",
         "internet", "web", "republique", "gouvernement", "parlement", "constitution", "histoire", "terre", "ciel",
-        "paradis", "prophete", "islam", "ramadan", "noel", "paques", "aid",
+        "paradis", "prophete", "islam", "ramadan", "noel", "paques", "aid", "guerre", "seconde", "charte",
     ]
 
     /// Capitals that are not acronyms: Roman numerals are caught apart, these are units and interjections.
     static let notAcronyms: Set<String> = [
         "ok", "tv", "gmt", "utc", "pdf", "html", "url", "www", "km", "kg", "mm", "cm",
-    ]
-
-    /// Nouns that head the French name of an organisation, followed by lowercase words:
-    /// `Armée syrienne libre`, `Forces démocratiques syriennes`, `Gardes de la révolution`.
-    static let organisationHeads: Set<String> = [
-        "armee", "forces", "force", "gardes", "garde", "conseil", "observatoire", "front", "coalition", "commission",
-        "comite", "croissant", "organisation", "union", "ligue", "parti", "mouvement", "brigade", "brigades",
-        "bataillon", "bataillons", "unites", "regiment", "division", "corps", "agence", "ministere", "cour",
-        "tribunal", "assemblee", "fondation", "federation", "alliance", "haut", "jeunesse", "police", "casques",
-        "association", "syndicat", "institut", "centre", "reseau", "service", "services", "nations", "parlement",
-        "banque", "fonds", "programme", "direction", "departement", "bureau", "secretariat", "haute",
-    ]
-
-    /// Words that begin the name of a place: `Mont Hermon`, `Plateau du Golan`, `Lac Assad`.
-    static let placeHeads: Set<String> = [
-        "mont", "monts", "lac", "plateau", "golfe", "mer", "vallee", "plaine", "desert", "jebel", "djebel",
-    ]
-
-    /// Countries and regions of the world, as they appear in the dispatches.
-    static let countries: Set<String> = [
-        "afghanistan", "algerie", "allemagne", "amerique", "arabie saoudite", "armenie", "autriche", "azerbaidjan",
-        "bahrein", "belgique", "chine", "chypre", "cisjordanie", "egypte", "emirats", "emirats arabes unis", "espagne",
-        "etats unis", "europe", "france", "georgie", "grece", "inde", "irak", "iraq", "iran", "israel", "italie",
-        "japon", "jordanie", "koweit", "kurdistan", "liban", "libye", "maroc", "oman", "pakistan", "palestine",
-        "pays bas", "qatar", "royaume uni", "russie", "somalie", "soudan", "suisse", "syrie", "tunisie", "turquie",
-        "ukraine", "yemen", "afrique", "asie", "golan", "gaza",
-    ]
-
-    /// Given names common in the news from Syria: a name that starts with one is a person's.
-    static let givenNames: Set<String> = [
-        "abdallah", "abdel", "abdelkader", "abdul", "abdullah", "abou", "abu", "ahmad", "ahmed", "ali", "amer",
-        "anas", "angela", "antonio", "asma", "ayman", "bachar", "barack", "bashar", "boris", "donald", "emmanuel",
-        "fadi", "fares", "farouk", "fayez", "francois", "hadi", "hafez", "hamza", "hassan", "hussein", "ibrahim",
-        "jamal", "jean", "john", "joe", "kamal", "karim", "khaled", "khalid", "kofi", "lakhdar", "laurent", "maher",
-        "mahmoud", "marine", "mazloum", "mevlut", "michel", "mike", "mohamed", "mohammad", "mohammed", "mouhammad",
-        "moustafa", "mustafa", "nabil", "nicolas", "omar", "oussama", "pierre", "qassem", "rami", "recep", "rex",
-        "riad", "riyad", "salah", "salim", "samir", "saleh", "sergei", "serguei", "staffan", "tarek", "vladimir",
-        "walid", "youssef", "zahran", "ziad", "zeid",
+        // Common nouns written as acronyms: `une ONG`, `le QG`, `des RPG`.
+        "ong", "qg", "pib", "sms", "gps", "adn", "dca", "rpg", "tnt",
     ]
 
     /// Whether a word written in capitals is a Roman numeral (`II`, `XIV`), not an acronym.
@@ -131,12 +95,15 @@ enum NameLexicon {
         "libre", "libres", "arabe", "arabes", "kurde", "kurdes", "turc", "turque", "turques", "rouge", "uni", "unie",
         "unis", "unies", "islamiste", "islamistes", "jihadiste", "jihadistes", "chiite", "chiites", "sunnite",
         "sunnites", "democratiques", "democratique", "syrien", "syrienne", "syriens", "syriennes", "blancs", "blanc",
-        "speciales", "speciale", "internationale", "internationales",
+        "speciales", "speciale", "internationale", "internationales", "voisin", "voisine", "voisins", "voisines",
+        "frontalier", "frontaliere", "frontaliers", "frontalieres", "natal", "natale", "proche", "proches",
+        "assiegee", "assiegees", "rebelle", "rebelles", "civil", "civile", "civils", "civiles",
     ]
 
     private static let adjectiveEndings = [
         "ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ique", "iques", "al", "ale", "ales", "aux", "aire",
-        "aires", "if", "ive", "ifs", "ives", "el", "elle", "els", "elles", "ain", "aine", "ains", "aines", "ois",
+        "aires", "iere", "ieres", "if", "ive", "ifs", "ives", "el", "elle", "els", "elles", "ain", "aine", "ains",
+        "aines", "ois",
         "oise", "oises", "een", "eenne", "eens", "eennes", "iste", "istes",
     ]
 

@@ -9,6 +9,10 @@ struct NameTally {
         var votes: [String: Int] = [:]
         /// By kind, how often each phrase gave the clue.
         var phrases: [String: [String: Int]] = [:]
+        /// By kind, the weight of the surest clue: 3 for a word that names the kind (`ville de`, `ministre`).
+        var strongest: [String: Int] = [:]
+        /// Occurrences in credit lines (`Notes de la rédaction`).
+        var creditCount = 0
         var firstExample: SuggestionExample?
         var exampleByPhrase: [String: SuggestionExample] = [:]
         var expansions: [String: Int] = [:]
@@ -20,6 +24,8 @@ struct NameTally {
         /// Adds another group's occurrences to this one (an acronym takes its long form's).
         mutating func absorb(_ other: Group) {
             count += other.count
+            creditCount += other.creditCount
+            strongest.merge(other.strongest, uniquingKeysWith: max)
             isOrganisationName = isOrganisationName || other.isOrganisationName
             votes.merge(other.votes, uniquingKeysWith: +)
             for (kind, counts) in other.phrases { phrases[kind, default: [:]].merge(counts, uniquingKeysWith: +) }
@@ -44,7 +50,8 @@ struct NameTally {
     private var pending: [Pending] = []
     private var midSentenceWords: Set<String> = []
     private var midSentenceNames: Set<String> = []
-    private var lowercaseWords: Set<String> = []
+    /// Every word written in lowercase somewhere in the dossier: `kurdes`, `syrien`, `notes`.
+    private(set) var lowercaseWords: Set<String> = []
 
     mutating func noteLowercase(_ key: String) { lowercaseWords.insert(key) }
 
@@ -73,6 +80,8 @@ struct NameTally {
                 keepWhole = true
             } else if candidate.isOrganisationName {
                 keepWhole = false
+            } else if NameLexicon.countries.contains(form.key) || NameLexicon.worldRegions.contains(form.key) {
+                keepWhole = true  // `Qatar, Turquie` in a table cell
             } else if form.nameWordKeys.count <= 1 {
                 keepWhole = form.nameWordKeys.first.map { midSentenceWords.contains($0) } ?? false
             } else if let first = form.nameWordKeys.first,
@@ -101,6 +110,7 @@ struct NameTally {
     ) {
         var group = groups[form.key] ?? Group()
         group.count += 1
+        if candidate.isCredit { group.creditCount += 1 }
         group.spellings[form.text, default: 0] += 1
         group.isAcronym = group.isAcronym || candidate.isAcronym
         group.isOrganisationName =
@@ -116,6 +126,7 @@ struct NameTally {
         }
         if let clue = form.clue {
             group.votes[clue.kind, default: 0] += clue.weight
+            group.strongest[clue.kind] = max(group.strongest[clue.kind] ?? 0, clue.weight)
             group.phrases[clue.kind, default: [:]][clue.phrase, default: 0] += 1
             if let known = group.exampleByPhrase[clue.phrase] {
                 let candidateExample = madeExample()

@@ -33,6 +33,8 @@ struct NameWord: Sendable {
         /// An opening quote, a colon or a dash: what follows starts like a sentence.
         static let opening = Marks(rawValue: 1 << 3)
         static let period = Marks(rawValue: 1 << 4)
+        /// `#`: the word is a hashtag (`#SaveGhouta`), not a name in prose.
+        static let hashtag = Marks(rawValue: 1 << 5)
     }
 
     /// Byte offsets in the block's UTF-8.

@@ -3,7 +3,9 @@
 /// `Conseil de sécurité`, `Observatoire syrien des droits de l'Homme`.
 enum OrganisationNameReader {
     /// The index of the name's last word: the head's own (its last word) when nothing follows that belongs to it.
-    static func end(of head: Int, in words: [NameWord], registered: [Int?]) -> Int {
+    /// `isCompound`: a hyphenated head (`Haut-Commissariat`) may take its first complement with `aux`
+    /// (`Haut-Commissariat aux réfugiés`); after a plain one, `aux abords` is prose.
+    static func end(of head: Int, in words: [NameWord], registered: [Int?], isCompound: Bool = false) -> Int {
         var last = head
         var index = head + 1
         // Adjectives that agree with the head: `démocratiques syriennes`.
@@ -14,8 +16,9 @@ enum OrganisationNameReader {
             index += 1
         }
         // At most two complements with `de`: `des droits de l'Homme`, `de sécurité nationale`.
-        for _ in 0..<2 {
-            guard let noun = complementNoun(after: last, words, registered) else { break }
+        for round in 0..<2 {
+            guard let noun = complementNoun(after: last, words, registered, allowsAu: isCompound && round == 0)
+            else { break }
             last = noun
             // An adjective after the complement, but not a nationality: `révolution islamique`, not `… iraniens`.
             if noun + 1 < words.count, fits(noun + 1, words, registered), words[noun + 1].gap == .space,
@@ -29,11 +32,14 @@ enum OrganisationNameReader {
     }
 
     /// `de la révolution`, `des droits`, `de l'Homme`: the noun's index.
-    private static func complementNoun(after last: Int, _ words: [NameWord], _ registered: [Int?]) -> Int? {
+    private static func complementNoun(after last: Int, _ words: [NameWord], _ registered: [Int?], allowsAu: Bool)
+        -> Int?
+    {
         var index = last + 1
         guard index < words.count, fits(index, words, registered), words[index].gap == .space else { return nil }
         switch (words[index].key, words[index].shape) {
         case ("de", .lowercase), ("du", .lowercase), ("des", .lowercase), ("d", .elision): index += 1
+        case ("aux", .lowercase) where allowsAu, ("au", .lowercase) where allowsAu: index += 1
         default: return nil
         }
         if index < words.count, words[index - 1].key == "de", words[index].gap == .space, words[index].key == "la" {
@@ -57,7 +63,7 @@ enum OrganisationNameReader {
     }
 
     /// `iraniens`, `libanais`, `russes`: adjectives that say whose, not part of the name.
-    private static func isNationality(_ key: String) -> Bool {
+    static func isNationality(_ key: String) -> Bool {
         let endings = ["ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ain", "ains", "aine", "aines"]
         let words: Set<String> = [
             "russe", "russes", "turc", "turcs", "turque", "turques", "kurde", "kurdes", "arabe", "arabes",

@@ -4,7 +4,8 @@ import Foundation
 public struct Suggestion: Sendable, Hashable {
     /// As most often written: `Jaych al-Islam`; for an acronym with its long form, the long form.
     public var name: String
-    /// The acronym, when the name is its long form: `[FDS]`.
+    /// Other names of it: the acronym when the name is its long form (`[FDS]`), a person's surname written
+    /// alone (`[Mattis]` for `Jim Mattis`).
     public var aliases: [String]
     /// A fresh registry id: a slug of the name that no registered entity uses.
     public var id: String
@@ -14,6 +15,9 @@ public struct Suggestion: Sendable, Hashable {
     public var evidence: String
     /// Every occurrence in every article.
     public var count: Int
+    /// Whether a strong clue backs the guess (a title, `ville de`, a given name, a country): it ranks the name as
+    /// if seen once more, and lets a name seen once pass the default floor.
+    public var hasStrongClue: Bool
     public var example: SuggestionExample
     /// When the name is a new alias of a registered entity (`FDS` beside `Forces démocratiques syriennes`): its id.
     public var aliasOf: String?
@@ -74,13 +78,15 @@ public struct SuggestionExample: Sendable, Hashable {
 
 /// What `dossier entities suggest` found in a dossier.
 public struct SuggestionReport: Sendable {
-    /// The suggestions shown, most frequent first.
+    /// The suggestions shown, most frequent first, a strong clue counting as one mention more.
     public var suggestions: [Suggestion]
     public var articleCount: Int
     /// The least count a name needs to be shown.
     public var minCount: Int
+    /// Whether a name seen fewer times is shown all the same when a strong clue backs it (the default floor).
+    public var admitsStrongClues: Bool
     public var limit: Int
-    /// Names left out because they occur fewer than `minCount` times.
+    /// Names left out because they occur fewer than `minCount` times (without a strong clue, if that is admitted).
     public var belowMinimum: Int
     /// Names left out by `limit`.
     public var beyondLimit: Int

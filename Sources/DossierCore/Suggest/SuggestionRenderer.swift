@@ -34,7 +34,8 @@ public enum SuggestionRenderer {
         let articles = counted(report.articleCount, "article")
         if report.belowMinimum > 0 {
             let rare = counted(report.belowMinimum, "name is", "names are")
-            return "No unregistered name occurs \(report.minCount) times or more in \(folder) (\(articles)); "
+            let clue = report.admitsStrongClues ? " (or once with a strong clue)" : ""
+            return "No unregistered name occurs \(report.minCount) times or more\(clue) in \(folder) (\(articles)); "
                 + "\(rare) seen fewer times: --min-count 1 shows them.\n"
         }
         return
@@ -87,6 +88,7 @@ public enum SuggestionRenderer {
 
     private static func threshold(_ report: SuggestionReport) -> String {
         var text = report.minCount <= 1 ? "every name seen" : "names seen \(report.minCount) times or more"
+        if report.admitsStrongClues { text += " or with a strong clue" }
         if report.belowMinimum > 0 { text += "; \(counted(report.belowMinimum, "rarer name")) left out" }
         return text
     }
@@ -110,7 +112,7 @@ public enum SuggestionRenderer {
 }
 
 extension Suggestion {
-    /// `Forces démocratiques syriennes (FDS)` when the name has an acronym, else the name.
+    /// `Forces démocratiques syriennes (FDS)`, `Jim Mattis (Mattis)` when the name has aliases, else the name.
     var displayName: String { aliases.isEmpty ? name : "\(name) (\(aliases.joined(separator: ", ")))" }
 }
 

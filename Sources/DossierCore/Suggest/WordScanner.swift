@@ -36,7 +36,7 @@ enum WordScanner {
                 start: start, end: end, key: key,
                 shape: shape(of: bytes[start..<end], key: key, allCaps: tokens[index...last].allSatisfy(\.isAllCaps)),
                 gap: gap.kind, marks: gap.marks, isInitial: false,
-                isExcluded: excluded.contains { $0.overlaps(start..<end) })
+                isExcluded: gap.marks.contains(.hashtag) || excluded.contains { $0.overlaps(start..<end) })
             words.append(word)
             index = last + 1
         }
