@@ -24,7 +24,7 @@ struct SuggestEntities: ParsableCommand {
     @Option(
         name: .customLong("min-count"),
         help:
-            "Show only names seen at least this many times (default: 1 below \(EntitySuggester.smallDossier) articles, else 2)."
+            "Show only names seen at least this many times (default: 1 below \(EntitySuggester.smallDossier) articles, else 2, or 1 with a strong clue such as a title or `ville de`)."
     )
     var minCount: Int?
 
