@@ -113,7 +113,7 @@ struct EntityMatcher: Sendable {
     func matches(in text: String) -> [NameMatch] {
         let found = matches(in: text, folded: FoldedText(text))
         guard !found.isEmpty, Self.mayHoldAddress(text) else { return found }
-        let addresses = Self.addressRanges(in: text)
+        let addresses = WebAddresses.ranges(in: Array(text.utf8))
         guard !addresses.isEmpty else { return found }
         return found.filter { match in !addresses.contains { $0.overlaps(match.start..<match.end) } }
     }
@@ -130,38 +130,6 @@ struct EntityMatcher: Sendable {
             default: run = 0
             }
             previous = byte
-        }
-        return false
-    }
-
-    /// Byte ranges of the words that are addresses (`https://…`, `www.…`, `nom@domaine.org`): not prose.
-    static func addressRanges(in text: String) -> [Range<Int>] {
-        let bytes = Array(text.utf8)
-        var ranges: [Range<Int>] = []
-        var start = 0
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
-        while start < bytes.count {
-            while start < bytes.count, isSpace(bytes[start]) { start += 1 }
-            var end = start
-            while end < bytes.count, !isSpace(bytes[end]) { end += 1 }
-            if isAddress(bytes[start..<end]) { ranges.append(start..<end) }
-            start = end
-        }
-        return ranges
-    }
-
-    /// `…://…`, `www.…` (perhaps after a bracket) or `name@domain.tld`, checked on bytes: this runs on every word.
-    private static func isAddress(_ word: ArraySlice<UInt8>) -> Bool {
-        let colon = UInt8(ascii: ":"), slash = UInt8(ascii: "/"), dot = UInt8(ascii: "."), at = UInt8(ascii: "@")
-        var index = word.startIndex
-        while index + 2 < word.endIndex {
-            if word[index] == colon && word[index + 1] == slash && word[index + 2] == slash { return true }
-            index += 1
-        }
-        let bare = word.drop { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }
-        if bare.count > 4, bare.prefix(4).map({ $0 | 0x20 }) == Array("www.".utf8) { return true }
-        if let sign = word.firstIndex(of: at), sign > word.startIndex {
-            return word[(sign + 1)...].dropLast().contains(dot)
         }
         return false
     }

@@ -76,27 +76,4 @@ enum GapReader {
         if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
         return nil
     }
-
-    /// `…://…`, `www.…` or `name@domain.tld`: a chunk of text between spaces that is an address, not prose.
-    /// Read on bytes: it runs on every chunk of every article.
-    static func isAddress(_ chunk: ArraySlice<UInt8>) -> Bool {
-        let colon = UInt8(ascii: ":")
-        let slash = UInt8(ascii: "/")
-        let dot = UInt8(ascii: ".")
-        let at = UInt8(ascii: "@")
-        var index = chunk.startIndex
-        var sign: Int?
-        while index < chunk.endIndex {
-            let byte = chunk[index]
-            if byte == colon, index + 2 < chunk.endIndex, chunk[index + 1] == slash, chunk[index + 2] == slash {
-                return true
-            }
-            if byte == at, sign == nil, index > chunk.startIndex { sign = index }
-            index += 1
-        }
-        let bare = chunk.drop { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }
-        if bare.count > 4, bare.prefix(4).map({ $0 | 0x20 }) == Array("www.".utf8) { return true }
-        if let sign { return chunk[(sign + 1)...].dropLast().contains(dot) }
-        return false
-    }
 }

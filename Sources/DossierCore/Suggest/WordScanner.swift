@@ -111,23 +111,14 @@ enum WordScanner {
 
     /// Words inside `https://…`, `www.…` or an e-mail address are never names.
     private static func markAddresses(_ words: inout [NameWord], bytes: [UInt8]) {
-        var chunkStart = 0
         var wordIndex = 0
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
-        while chunkStart < bytes.count {
-            while chunkStart < bytes.count, isSpace(bytes[chunkStart]) { chunkStart += 1 }
-            var chunkEnd = chunkStart
-            while chunkEnd < bytes.count, !isSpace(bytes[chunkEnd]) { chunkEnd += 1 }
-            let chunk = bytes[chunkStart..<chunkEnd]
-            while wordIndex < words.count, words[wordIndex].end <= chunkStart { wordIndex += 1 }
-            if GapReader.isAddress(chunk) {
-                var inside = wordIndex
-                while inside < words.count, words[inside].start < chunkEnd {
-                    words[inside].isExcluded = true
-                    inside += 1
-                }
+        for address in WebAddresses.ranges(in: bytes) {
+            while wordIndex < words.count, words[wordIndex].end <= address.lowerBound { wordIndex += 1 }
+            var inside = wordIndex
+            while inside < words.count, words[inside].start < address.upperBound {
+                words[inside].isExcluded = true
+                inside += 1
             }
-            chunkStart = chunkEnd
         }
     }
 
