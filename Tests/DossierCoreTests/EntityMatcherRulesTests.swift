@@ -36,6 +36,8 @@ private let registry = Registry(
         entity("boukamal", towns, "Boukamal", aliases: ["Abou Kamal", "Albou Kamal"]),
         entity("al-qaida", groups, "Al-Qaïda"),
         entity("la-haye", towns, "La Haye"),
+        entity("mare", towns, "Mare"),
+        entity("front-al-nosra", groups, "Front al-Nosra", aliases: ["Nosra"]),
     ])
 
 /// The mentions of a text, as `id:words` in reading order.
@@ -67,6 +69,13 @@ struct EntityMatcherRulesTests {
         #expect(mentions("Ils sont arrivés ensuite à Boukamal.") == ["boukamal:Boukamal"])
         #expect(mentions("Les combats à Al-Boukamal et à Abou-Kamal.") == ["boukamal:Al-Boukamal", "boukamal:Abou-Kamal"])
         #expect(mentions("Le tribunal de La Haye.") == ["la-haye:La Haye"])
+    }
+
+    @Test("A one-word proper name is never an all-lowercase word: `une mare` is not the town of Mare")
+    func lowercaseCommonNoun() {
+        #expect(mentions("Une mare près de Mare, à MARE et #Mare, pas #mare.") == ["mare:Mare", "mare:MARE", "mare:Mare"])
+        // Names of several words are often written in lowercase in French (`l'armée syrienne`): they still match.
+        #expect(mentions("le front al-nosra et le front.") == ["front-al-nosra:front al-nosra"])
     }
 
     @Test("Transliterated hamza inside a word is part of it: `Al-Qaʾida` and `Al-Qaida` are Al-Qaïda")

@@ -20,6 +20,9 @@ struct EntityMatcher: Sendable {
         var firstWordLength: Int
         /// For a name that must match in its own case (acronyms, `case_sensitive`): each letter's case.
         var letterCases: [LetterCase]?
+        /// A one-word proper name (`Alep`, `Hezbollah`) is never an all-lowercase word: in French prose a
+        /// lowercase word is a common noun (`mare`, `front`), however the registry spells its homograph.
+        var needsCapital = false
     }
 
     enum LetterCase: Sendable, Equatable { case upper, lower, none }
@@ -49,10 +52,13 @@ struct EntityMatcher: Sendable {
                 if owners[key]!.count > 1 { continue }
                 let isAcronym = folded.words.count == 1 && Self.isAcronym(name)
                 let caseSensitive = isAcronym || entity.caseSensitiveNames.contains(name)
+                let capitalized = name.unicodeScalars.first { TextFolding.fastClass($0) == .word }
+                    .map(TextFolding.isUppercaseLetter) ?? false
                 add(
                     Pattern(
                         entity: index, firstWordLength: first.foldedEnd - first.foldedStart,
-                        letterCases: caseSensitive ? Self.letterCases(of: name) : nil), key: key)
+                        letterCases: caseSensitive ? Self.letterCases(of: name) : nil,
+                        needsCapital: !caseSensitive && capitalized && folded.words.count == 1), key: key)
             }
             keysOfEntity.append(keys)
         }
@@ -180,9 +186,10 @@ struct EntityMatcher: Sendable {
     ) -> Bool {
         let opening = words[first]
         if opening.isFunctionWord && pattern.firstWordLength != opening.foldedEnd - opening.foldedStart { return false }
-        guard let cases = pattern.letterCases else { return true }
+        guard pattern.letterCases != nil || pattern.needsCapital else { return true }
         if original == nil { original = Array(text.utf8) }
         let span = String(decoding: original![opening.start..<words[last].end], as: UTF8.self)
-        return Self.letterCases(of: span.unicodeScalars) == cases
+        if let cases = pattern.letterCases { return Self.letterCases(of: span.unicodeScalars) == cases }
+        return span.unicodeScalars.contains(where: TextFolding.isUppercaseLetter)
     }
 }
