@@ -99,11 +99,10 @@ public struct EntityLinker: Sendable {
         var bytes: [UInt8] = []
         var runs: [Run] = []
         gather(container, linkable: container.kind != .heading, bytes: &bytes, runs: &runs)
-        let text = String(decoding: bytes, as: UTF8.self)
         if state.excerpt == nil, container.kind == .paragraph {
-            state.excerpt = Self.excerpt(of: text)
+            state.excerpt = Self.excerpt(of: String(decoding: bytes, as: UTF8.self))
         }
-        let matches = matcher.matches(in: text)
+        let matches = matcher.matches(inUTF8: bytes)
         guard !matches.isEmpty else { return }
 
         let sentenceRanges = SentenceSplitter.sentences(in: bytes)

@@ -116,19 +116,22 @@ struct EntityMatcher: Sendable {
     }
 
     /// Leftmost-longest matches, in order, never overlapping; none inside a web or e-mail address.
-    func matches(in text: String) -> [NameMatch] {
-        let found = matches(in: text, folded: FoldedText(text))
-        guard !found.isEmpty, Self.mayHoldAddress(text) else { return found }
-        let addresses = WebAddresses.ranges(in: Array(text.utf8))
+    func matches(in text: String) -> [NameMatch] { matches(inUTF8: Array(text.utf8)) }
+
+    /// The same, on the text's UTF-8 bytes: offsets are into them.
+    func matches(inUTF8 bytes: [UInt8]) -> [NameMatch] {
+        let found = matches(in: bytes, folded: FoldedText(utf8: bytes))
+        guard !found.isEmpty, Self.mayHoldAddress(bytes) else { return found }
+        let addresses = WebAddresses.ranges(in: bytes)
         guard !addresses.isEmpty else { return found }
         return found.filter { match in !addresses.contains { $0.overlaps(match.start..<match.end) } }
     }
 
     /// `:` (of `://`), `@` or `www.`: without one of them there is no address to look for.
-    private static func mayHoldAddress(_ text: String) -> Bool {
+    private static func mayHoldAddress(_ bytes: [UInt8]) -> Bool {
         var previous: UInt8 = 0
         var run = 0  // consecutive w's
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case 0x3A, 0x40: return true
             case 0x77, 0x57: run = previous == 0x77 || previous == 0x57 ? run + 1 : 1
@@ -142,11 +145,10 @@ struct EntityMatcher: Sendable {
 
     /// Leftmost-longest: from each word, walk the trie across the words that follow while only soft
     /// separators lie between them, and keep the longest name that ends at a word's end.
-    private func matches(in text: String, folded: FoldedText) -> [NameMatch] {
+    private func matches(in text: [UInt8], folded: FoldedText) -> [NameMatch] {
         let words = folded.words
         let bytes = folded.bytes
         var found: [NameMatch] = []
-        var original: [UInt8]?
         var index = 0
         while index < words.count {
             var node = NameTrie.root
@@ -160,7 +162,7 @@ struct EntityMatcher: Sendable {
                 }
                 if let candidates = trie.patterns(endingAt: node) {
                     for candidate in candidates
-                    where accepts(patterns[candidate], from: index, to: last, words: words, text: text, original: &original) {
+                    where accepts(patterns[candidate], from: index, to: last, words: words, text: text) {
                         best = (candidate, last)
                         break
                     }
@@ -181,14 +183,12 @@ struct EntityMatcher: Sendable {
     }
 
     private func accepts(
-        _ pattern: Pattern, from first: Int, to last: Int, words: [FoldedText.Word], text: String,
-        original: inout [UInt8]?
+        _ pattern: Pattern, from first: Int, to last: Int, words: [FoldedText.Word], text: [UInt8]
     ) -> Bool {
         let opening = words[first]
         if opening.isFunctionWord && pattern.firstWordLength != opening.foldedEnd - opening.foldedStart { return false }
         guard pattern.letterCases != nil || pattern.needsCapital else { return true }
-        if original == nil { original = Array(text.utf8) }
-        let span = String(decoding: original![opening.start..<words[last].end], as: UTF8.self)
+        let span = String(decoding: text[opening.start..<words[last].end], as: UTF8.self)
         if let cases = pattern.letterCases { return Self.letterCases(of: span.unicodeScalars) == cases }
         return span.unicodeScalars.contains(where: TextFolding.isUppercaseLetter)
     }

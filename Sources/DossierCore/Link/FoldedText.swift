@@ -20,8 +20,11 @@ struct FoldedText {
     private(set) var bytes: [UInt8] = []
     private(set) var words: [Word] = []
 
-    init(_ text: String) {
-        bytes.reserveCapacity(text.utf8.count)
+    init(_ text: String) { self.init(utf8: Array(text.utf8)) }
+
+    /// From the text's UTF-8 bytes, which the linker already holds.
+    init(utf8 source: [UInt8]) {
+        bytes.reserveCapacity(source.count)
         var offset = 0
         var wordStart: Int?
         var foldedStart = 0
@@ -67,9 +70,8 @@ struct FoldedText {
 
         // Bytes, not Characters: ASCII (most of French text) takes a table lookup; the rest is decoded here.
         let asciiClasses = TextFolding.asciiClasses
-        var utf8 = Array(text.utf8)
-        utf8.append(0)  // a sentinel, so that decoding never reads past the end
-        let count = utf8.count - 1
+        let utf8 = source
+        let count = utf8.count
         while offset < count {
             let lead = utf8[offset]
             if lead < 0x80 {
