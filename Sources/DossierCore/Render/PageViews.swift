@@ -5,12 +5,16 @@ struct PageViews {
     private let mentionedByKind: [EntityKind: [Entity]]
     /// The mentioned towns that have coordinates.
     private let mappedTowns: [Entity]
+    /// Each article's reference as seen from a page two folders deep (`towns/x/`, `articles/y/`,
+    /// `timeline/2017/`): where most lists are, so built once instead of once per list.
+    private let referencesAtDepthTwo: [TemplateValue]
 
     init(site: Site) {
         self.site = site
         let mentioned = site.mentionedEntities
         self.mentionedByKind = Dictionary(grouping: mentioned, by: \.kind)
         self.mappedTowns = mentioned.filter { $0.kind.id == "towns" && $0.coordinates != nil }
+        self.referencesAtDepthTwo = site.articles.indices.map { Self.reference(to: site.articles[$0], prefix: "../../") }
     }
 
     // MARK: - Shared shapes
@@ -37,10 +41,16 @@ struct PageViews {
     // References are built as template values directly: they fill every list of every page.
 
     func articleReference(_ index: Int, from page: SiteURL) -> TemplateValue {
-        let linked = site.articles[index]
+        let prefix = page.rootPrefix
+        if prefix == "../../" { return referencesAtDepthTwo[index] }
+        return Self.reference(to: site.articles[index], prefix: prefix)
+    }
+
+    private static func reference(to linked: LinkedArticle, prefix: String) -> TemplateValue {
         let article = linked.article
+        let url = prefix + article.url.path
         var view: [String: TemplateValue] = [
-            "title": .text(article.title), "url": .text(article.url.relative(from: page)), "excerpt": .text(linked.excerpt),
+            "title": .text(article.title), "url": .text(url.isEmpty ? "./" : url), "excerpt": .text(linked.excerpt),
         ]
         if let date = article.date {
             view["date"] = .text(date.french)

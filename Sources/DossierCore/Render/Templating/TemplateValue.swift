@@ -1,6 +1,6 @@
 /// A value a template can show: the page views' dictionaries converted once per page, so that rendering
 /// looks names up in typed values instead of casting `Any` at every tag.
-enum TemplateValue {
+enum TemplateValue: Sendable {
     case text(String)
     case int(Int)
     case bool(Bool)
