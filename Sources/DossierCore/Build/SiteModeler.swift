@@ -45,7 +45,7 @@ enum SiteModeler {
     /// side), so that the work grows with the dossier, not with its square.
     private static func relatedArticles(entitySets: [[String]], facts: [String: EntityFacts]) -> [[Int]] {
         let postings = facts.mapValues(\.articles)
-        return entitySets.indices.map { index in
+        return Array(entitySets.indices).parallelMap { index in
             var scores: [Int: Double] = [:]
             for id in entitySets[index] {
                 guard let list = postings[id] else { continue }

@@ -236,12 +236,20 @@ public struct EntityLinker: Sendable {
     }
 
     static func excerpt(of text: String, limit: Int = 220) -> String {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
+        // Only the opening can fit: a word that starts past it is longer than any word of French prose.
+        let opening = text.prefix(limit + 80)
         var result = ""
-        for word in words {
-            if result.count + word.count + 1 > limit { return result + " …" }
-            result += result.isEmpty ? String(word) : " " + word
+        var length = 0
+        for word in opening.split(whereSeparator: { $0.isWhitespace }) {
+            let wordLength = word.count
+            if length + wordLength + 1 > limit { return result + " …" }
+            if !result.isEmpty {
+                result += " "
+                length += 1
+            }
+            result += word
+            length += wordLength
         }
-        return result
+        return opening.endIndex < text.endIndex ? result + " …" : result
     }
 }

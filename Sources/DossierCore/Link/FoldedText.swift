@@ -24,34 +24,66 @@ struct FoldedText {
 
     /// From the text's UTF-8 bytes, which the linker already holds.
     init(utf8 source: [UInt8]) {
-        bytes.reserveCapacity(source.count)
+        var builder = Builder()
+        builder.bytes.reserveCapacity(source.count)
+        builder.words.reserveCapacity(source.count / 5)
+        // Bytes, not Characters: ASCII (most of French text) takes a table lookup; the rest is decoded here.
+        let asciiClasses = TextFolding.asciiClasses
+        let count = source.count
         var offset = 0
-        var wordStart: Int?
+        while offset < count {
+            let lead = source[offset]
+            if lead < 0x80 {
+                builder.handle(Unicode.Scalar(lead), asciiClasses[Int(lead)], at: offset)
+                offset += 1
+                continue
+            }
+            let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for index in 1..<width where offset + index < count {
+                value = value << 6 | (UInt32(source[offset + index]) & 0x3F)
+            }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            builder.handle(scalar, TextFolding.fastClass(scalar), at: offset)
+            offset += min(width, count - offset)
+        }
+        builder.finish(at: offset)
+        bytes = builder.bytes
+        words = builder.words
+    }
+
+    /// The state of the scan, as a value with mutating methods: closures capturing local variables would
+    /// box them, and this runs on every character of every article.
+    private struct Builder {
+        var bytes: [UInt8] = []
+        var words: [Word] = []
+        var wordStart = -1
         var foldedStart = 0
         var joins = false
         var lastSeparatorWasApostrophe = false
         var pendingElision = false
 
-        func finish(at end: Int) {
-            guard let start = wordStart else { return }
+        mutating func finish(at end: Int) {
+            guard wordStart >= 0 else { return }
+            let folded = bytes[foldedStart..<bytes.count]
             words.append(
                 Word(
-                    start: start, end: end, foldedStart: foldedStart, foldedEnd: bytes.count,
-                    joinsPrevious: !words.isEmpty && joins,
-                    isFunctionWord: Self.isFunctionWord(bytes[foldedStart..<bytes.count])))
-            pendingElision = Self.isElidable(bytes[foldedStart..<bytes.count])
-            wordStart = nil
+                    start: wordStart, end: end, foldedStart: foldedStart, foldedEnd: bytes.count,
+                    joinsPrevious: !words.isEmpty && joins, isFunctionWord: FoldedText.isFunctionWord(folded)))
+            pendingElision = FoldedText.isElidable(folded)
+            wordStart = -1
             joins = true
         }
 
-        func handle(_ scalar: Unicode.Scalar, _ characterClass: TextFolding.CharacterClass, at start: Int) {
+        @inline(__always)
+        mutating func handle(_ scalar: Unicode.Scalar, _ characterClass: TextFolding.CharacterClass, at start: Int) {
             switch characterClass {
             case .word:
-                if wordStart == nil {
+                if wordStart < 0 {
                     wordStart = start
                     foldedStart = bytes.count
-                    if pendingElision && lastSeparatorWasApostrophe, let last = words.indices.last {
-                        words[last].isFunctionWord = true
+                    if pendingElision && lastSeparatorWasApostrophe, !words.isEmpty {
+                        words[words.count - 1].isFunctionWord = true
                     }
                     pendingElision = false
                 }
@@ -60,35 +92,13 @@ struct FoldedText {
                 break
             case .soft:
                 finish(at: start)
-                lastSeparatorWasApostrophe = Self.isApostrophe(scalar)
+                lastSeparatorWasApostrophe = FoldedText.isApostrophe(scalar)
             case .hard:
                 finish(at: start)
                 joins = false
                 pendingElision = false
             }
         }
-
-        // Bytes, not Characters: ASCII (most of French text) takes a table lookup; the rest is decoded here.
-        let asciiClasses = TextFolding.asciiClasses
-        let utf8 = source
-        let count = utf8.count
-        while offset < count {
-            let lead = utf8[offset]
-            if lead < 0x80 {
-                handle(Unicode.Scalar(lead), asciiClasses[Int(lead)], at: offset)
-                offset += 1
-                continue
-            }
-            let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-            for index in 1..<width where offset + index < count {
-                value = value << 6 | (UInt32(utf8[offset + index]) & 0x3F)
-            }
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            handle(scalar, TextFolding.fastClass(scalar), at: offset)
-            offset += min(width, count - offset)
-        }
-        finish(at: offset)
     }
 
     /// Short French words that stand alone before a name: `à Boukamal`, `de Raqqa`, `en Syrie`.
@@ -104,13 +114,13 @@ struct FoldedText {
         return byLength
     }()
 
-    private static func isFunctionWord(_ word: ArraySlice<UInt8>) -> Bool {
+    fileprivate static func isFunctionWord(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 6 else { return false }
         return functionWords[word.count].contains { $0.elementsEqual(word) }
     }
 
     /// `l`, `d`, `qu`, `jusqu`…: the French words that lose their vowel before another.
-    private static func isElidable(_ word: ArraySlice<UInt8>) -> Bool {
+    fileprivate static func isElidable(_ word: ArraySlice<UInt8>) -> Bool {
         switch word.count {
         case 1: return "ldjmnstc".utf8.contains(word.first!)
         case 2: return word.elementsEqual("qu".utf8)
@@ -122,7 +132,7 @@ struct FoldedText {
         }
     }
 
-    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+    fileprivate static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x27, 0x60, 0xB4, 0x2018, 0x2019, 0x02BC, 0x2032: return true
         default: return false

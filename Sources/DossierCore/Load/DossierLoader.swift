@@ -57,7 +57,7 @@ public enum DossierLoader {
     {
         let manager = FileManager.default
         let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
-        var files: [SourceFile] = []
+        var candidates: [(url: URL, path: String)] = []
         var visited: Set<String> = []
         func walk(_ directory: URL, relative: String) {
             let real = directory.resolvingSymlinksInPath().path
@@ -85,22 +85,36 @@ public enum DossierLoader {
                 guard lowered.hasSuffix(".txt") || lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
                     continue
                 }
-                let size = (try? manager.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-                if size > maximumFileSize {
-                    diagnostics.append(
-                        .error("file-too-large",
-                            "the file is \(size / 1_048_576) MB; articles over \(maximumFileSize / 1_048_576) MB are refused",
-                            file: SourcePath(path)))
-                    continue
-                }
-                guard let data = manager.contents(atPath: url.path) else {
-                    diagnostics.append(.error("file-unreadable", "cannot read the file", file: SourcePath(path)))
-                    continue
-                }
-                files.append(SourceFile(path: SourcePath(path), data: data))
+                candidates.append((url, path))
             }
         }
         walk(URL(fileURLWithPath: root), relative: "")
+        // Reading is independent per file: on every core, the results kept in path order.
+        enum Read: Sendable {
+            case file(SourceFile)
+            case tooLarge(Int)
+            case unreadable
+        }
+        let reads = candidates.map { (url: $0.url.path, path: $0.path) }.parallelMap { candidate -> Read in
+            let size = (try? FileManager.default.attributesOfItem(atPath: candidate.url)[.size] as? Int) ?? 0
+            if size > maximumFileSize { return .tooLarge(size) }
+            guard let data = FileManager.default.contents(atPath: candidate.url) else { return .unreadable }
+            return .file(SourceFile(path: SourcePath(candidate.path), data: data))
+        }
+        var files: [SourceFile] = []
+        for (candidate, read) in zip(candidates, reads) {
+            switch read {
+            case .file(let file):
+                files.append(file)
+            case .tooLarge(let size):
+                diagnostics.append(
+                    .error("file-too-large",
+                        "the file is \(size / 1_048_576) MB; articles over \(maximumFileSize / 1_048_576) MB are refused",
+                        file: SourcePath(candidate.path)))
+            case .unreadable:
+                diagnostics.append(.error("file-unreadable", "cannot read the file", file: SourcePath(candidate.path)))
+            }
+        }
         return files
     }
 }
