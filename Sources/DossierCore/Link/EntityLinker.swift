@@ -165,9 +165,8 @@ public struct EntityLinker: Sendable {
         for child in parent.children {
             switch child.kind {
             case .text, .softBreak:
-                let piece = child.kind == .text ? Array(child.literal.utf8) : [UInt8(ascii: "\n")]
                 let start = bytes.count
-                bytes.append(contentsOf: piece)
+                if child.kind == .text { child.appendLiteral(to: &bytes) } else { bytes.append(UInt8(ascii: "\n")) }
                 guard linkable else { continue }
                 if current == nil {
                     current = Run(first: child, count: 1, start: start, end: bytes.count)
@@ -180,7 +179,7 @@ public struct EntityLinker: Sendable {
                 bytes.append(UInt8(ascii: "\n"))
             case .code:
                 close()
-                bytes.append(contentsOf: Array(child.literal.utf8))
+                child.appendLiteral(to: &bytes)
             case .htmlInline:
                 close()
             case .link, .image, .customInline:

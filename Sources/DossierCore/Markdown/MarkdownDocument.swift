@@ -113,6 +113,15 @@ struct MarkdownNode {
         cmark_node_get_literal(pointer).map { String(cString: $0) } ?? ""
     }
 
+    /// Appends the literal's UTF-8 bytes as cmark holds them, without making a String of them first.
+    func appendLiteral(to bytes: inout [UInt8]) {
+        guard let literal = cmark_node_get_literal(pointer) else { return }
+        let count = strlen(literal)
+        literal.withMemoryRebound(to: UInt8.self, capacity: count) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: count))
+        }
+    }
+
     var children: [MarkdownNode] {
         var result: [MarkdownNode] = []
         var child = firstChild
