@@ -202,6 +202,21 @@ struct RegistryRulesTests {
         #expect(linker.registryDiagnostics.first?.message.contains("`Parlement russe`") == true)
     }
 
+    @Test("A name with punctuation between its words can never match: a warning says so")
+    func unmatchableName() {
+        let (registry, _) = load(
+            """
+            groups:
+              hts:
+                name: Hayat Tahrir al-Cham (HTS)
+                aliases: [HTS, Jabhat Fatah al-Cham]
+            """)
+        let diagnostics = EntityLinker(registry: registry, mode: .first).registryDiagnostics
+        #expect(diagnostics.map(\.code) == ["name-unmatchable"])
+        #expect(diagnostics.first?.message.contains("`Hayat Tahrir al-Cham (HTS)` of `hts`") == true)
+        #expect(diagnostics.first?.line == 2)
+    }
+
     @Test("A name shared by two entities is an error that names both, with their lines")
     func sharedName() {
         let (registry, _) = load(

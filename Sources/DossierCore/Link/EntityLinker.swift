@@ -26,6 +26,14 @@ public struct EntityLinker: Sendable {
                     file: file, line: owners.map(\.line).max(),
                     suggestion: "keep it on one entity only; to settle a homonym, use `not:` phrases or `case_sensitive:`"))
         }
+        for unmatchable in matcher.unmatchableNames {
+            let entity = registry.entities[unmatchable.entity]
+            diagnostics.append(
+                .warning("name-unmatchable",
+                    "the name `\(unmatchable.name)` of `\(entity.id)` has punctuation between its words, so no text can match it",
+                    file: file, line: entity.line,
+                    suggestion: "write its parts as separate names, e.g. `Hayat Tahrir al-Cham` and `HTS`"))
+        }
         for idle in matcher.idleExclusions {
             let entity = registry.entities[idle.entity]
             diagnostics.append(

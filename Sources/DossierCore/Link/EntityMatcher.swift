@@ -34,6 +34,9 @@ struct EntityMatcher: Sendable {
     private(set) var sharedNames: [(name: String, entities: [Int])] = []
     /// `not` phrases that hold none of their entity's names, to report: they can never apply.
     private(set) var idleExclusions: [(phrase: String, entity: Int)] = []
+    /// Names with punctuation between their words (`Hayat Tahrir al-Cham (HTS)`): a name never runs across
+    /// punctuation in a text, so these can never match, to report.
+    private(set) var unmatchableNames: [(name: String, entity: Int)] = []
 
     init(registry: Registry) {
         var owners: [[UInt8]: [Int]] = [:]
@@ -44,6 +47,9 @@ struct EntityMatcher: Sendable {
             for name in entity.names {
                 let folded = FoldedText(name)
                 guard let first = folded.words.first else { continue }
+                if folded.words.dropFirst().contains(where: { !$0.joinsPrevious }) {
+                    unmatchableNames.append((name, index))
+                }
                 let key = folded.bytes
                 keys.append(key)
                 if owners[key]?.contains(index) == true { continue }
