@@ -352,14 +352,21 @@ struct PageViews {
 
     /// A sentence as HTML with each mention in `<mark>`; everything else escaped.
     static func highlight(_ sentence: String, ranges: [Range<Int>]) -> String {
-        let bytes = Array(sentence.utf8)
+        // Slices of the sentence itself (mentions start and end on whole characters): nothing copied twice.
+        let utf8 = sentence.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         var html = ""
+        html.reserveCapacity(utf8.count + 13 * ranges.count + 16)
         var cursor = 0
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.lowerBound >= cursor && range.upperBound <= bytes.count {
-            html += HTML.escape(String(decoding: bytes[cursor..<range.lowerBound], as: UTF8.self))
-            html += "<mark>" + HTML.escape(String(decoding: bytes[range], as: UTF8.self)) + "</mark>"
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound })
+        where range.lowerBound >= cursor && range.upperBound <= utf8.count {
+            HTML.appendEscaped(sentence[index(cursor)..<index(range.lowerBound)], to: &html)
+            html += "<mark>"
+            HTML.appendEscaped(sentence[index(range.lowerBound)..<index(range.upperBound)], to: &html)
+            html += "</mark>"
             cursor = range.upperBound
         }
-        return html + HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self))
+        HTML.appendEscaped(sentence[index(cursor)...], to: &html)
+        return html
     }
 }

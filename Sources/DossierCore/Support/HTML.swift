@@ -19,7 +19,9 @@ enum HTML {
     }
 
     /// Appends the escaped text to a page being built: runs without a special character are copied whole.
-    static func appendEscaped(_ text: String, to output: inout String) {
+    static func appendEscaped(_ text: String, to output: inout String) { appendEscaped(text[...], to: &output) }
+
+    static func appendEscaped(_ text: Substring, to output: inout String) {
         let utf8 = text.utf8
         var runStart = utf8.startIndex
         var index = runStart
