@@ -36,7 +36,7 @@ public struct EntitySuggester: Sendable {
         var articleCount = 0
         for chunkStart in stride(from: 0, to: files.count, by: Self.chunkSize) {
             let chunk = Array(files[chunkStart..<min(chunkStart + Self.chunkSize, files.count)])
-            let found = ConcurrentMapper.map(chunk.count) { reader.read(chunk[$0]) }
+            let found = chunk.parallelMap { reader.read($0) }
             for (offset, findings) in found.enumerated() {
                 diagnostics += findings.diagnostics
                 guard findings.isArticle else { continue }
