@@ -5,6 +5,9 @@ struct PageViews {
     private let mentionedByKind: [EntityKind: [Entity]]
     /// The mentioned towns that have coordinates.
     private let mappedTowns: [Entity]
+
+    /// Whether the site has a map page: some mentioned town has coordinates.
+    var hasMap: Bool { !mappedTowns.isEmpty }
     /// Each article's reference as seen from a page two folders deep (`towns/x/`, `articles/y/`,
     /// `timeline/2017/`): where most lists are, so built once instead of once per list.
     private let referencesAtDepthTwo: [TemplateValue]

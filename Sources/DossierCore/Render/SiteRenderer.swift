@@ -51,6 +51,12 @@ struct SiteRenderer {
         }
         // Each batch is handed to the sink on its own queue while the next one renders: writing waits on
         // the disk, rendering on the processor, so the two overlap.
+        var pageURLs = pages.map(\.url)
+        if views.hasMap { pageURLs.append(SiteURL("map/")) }
+        let model = site
+        let extras = BackgroundWork { [pageURLs] in
+            try Self.otherFiles(site: model, views: views, templates: templates, pageURLs: pageURLs)
+        }
         let handoff = BatchHandoff(sink)
         var start = 0
         while start < pages.count, handoff.failure == nil {
@@ -58,12 +64,19 @@ struct SiteRenderer {
             start += Self.batchSize
         }
         try handoff.finish()
+        let files = try extras.value()
+        try sink.receive(files)
+        return pages.count + files.count { $0.path.value.hasSuffix(".html") }
+    }
+
+    /// The map, 404.html, the data files and the assets: made on another thread while the pages render.
+    private static func otherFiles(site: Site, views: PageViews, templates: TemplateLibrary, pageURLs: [SiteURL]) throws
+        -> [RenderedFile]
+    {
         var files: [RenderedFile] = []
-        var pageURLs = pages.map(\.url)
         if let map = views.map() {
             let url = SiteURL("map/")
             files.append(RenderedFile(path: url.outputPath, data: Data(templates.render(map, template: "map").utf8)))
-            pageURLs.append(url)
         }
         files.append(RenderedFile(path: OutputPath("404.html"), data: Data(templates.render(views.notFound(), template: "404").utf8)))
         let data = DataRenderer(site: site)
@@ -75,8 +88,7 @@ struct SiteRenderer {
         for asset in templates.assets {
             files.append(RenderedFile(path: OutputPath("assets/\(asset.path)"), data: asset.data))
         }
-        try sink.receive(files)
-        return pages.count + files.count { $0.path.value.hasSuffix(".html") }
+        return files
     }
 }
 

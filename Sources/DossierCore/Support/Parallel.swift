@@ -26,3 +26,21 @@ extension Array where Element: Sendable {
         return slots.map { $0! }
     }
 }
+
+/// Work started on another thread now, whose result is collected later: the site's data files are made
+/// while its pages render.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: `result` is written once on the worker and read only after `group.wait()`.
+    private let group = DispatchGroup()
+    private var result: Result<Value, Error>?
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async(group: group) { self.result = Result(catching: work) }
+    }
+
+    /// Waits for the work and returns its value, or throws its error.
+    func value() throws -> Value {
+        group.wait()
+        return try result!.get()
+    }
+}
