@@ -62,7 +62,7 @@ struct EntityMatcher: Sendable {
                     .map(TextFolding.isUppercaseLetter) ?? false
                 add(
                     Pattern(
-                        entity: index, firstWordLength: first.foldedEnd - first.foldedStart,
+                        entity: index, firstWordLength: first.folded.count,
                         letterCases: caseSensitive ? Self.letterCases(of: name) : nil,
                         needsCapital: !caseSensitive && capitalized && folded.words.count == 1), key: key)
             }
@@ -78,7 +78,7 @@ struct EntityMatcher: Sendable {
                 }
                 guard owners[key] == nil else { continue }  // a registered name wins over a `not` phrase
                 owners[key] = []
-                add(Pattern(entity: nil, firstWordLength: first.foldedEnd - first.foldedStart, letterCases: nil), key: key)
+                add(Pattern(entity: nil, firstWordLength: first.folded.count, letterCases: nil), key: key)
             }
         }
         trie.layOut()
@@ -162,13 +162,13 @@ struct EntityMatcher: Sendable {
             var best: (pattern: Int, lastWord: Int)?
             walk: while true {
                 let word = words[last]
-                for position in word.foldedStart..<word.foldedEnd {
+                for position in word.folded {
                     guard let next = trie.child(of: node, bytes[position]) else { break walk }
                     node = next
                 }
                 if let candidates = trie.patterns(endingAt: node) {
                     for candidate in candidates
-                    where accepts(patterns[candidate], from: index, to: last, words: words, text: text) {
+                    where accepts(patterns[candidate], from: index, to: last, folded: folded, text: text) {
                         best = (candidate, last)
                         break
                     }
@@ -181,7 +181,7 @@ struct EntityMatcher: Sendable {
                 continue
             }
             if let entity = patterns[best.pattern].entity {
-                found.append(NameMatch(entity: entity, start: words[index].start, end: words[best.lastWord].end))
+                found.append(NameMatch(entity: entity, start: Int(words[index].start), end: Int(words[best.lastWord].end)))
             }
             index = best.lastWord + 1
         }
@@ -189,12 +189,12 @@ struct EntityMatcher: Sendable {
     }
 
     private func accepts(
-        _ pattern: Pattern, from first: Int, to last: Int, words: [FoldedText.Word], text: [UInt8]
+        _ pattern: Pattern, from first: Int, to last: Int, folded: FoldedText, text: [UInt8]
     ) -> Bool {
-        let opening = words[first]
-        if opening.isFunctionWord && pattern.firstWordLength != opening.foldedEnd - opening.foldedStart { return false }
+        let opening = folded.words[first]
+        if pattern.firstWordLength != opening.folded.count && folded.isFunctionWord(first) { return false }
         guard pattern.letterCases != nil || pattern.needsCapital else { return true }
-        let span = String(decoding: text[opening.start..<words[last].end], as: UTF8.self)
+        let span = String(decoding: text[Int(opening.start)..<Int(folded.words[last].end)], as: UTF8.self)
         if let cases = pattern.letterCases { return Self.letterCases(of: span.unicodeScalars) == cases }
         return span.unicodeScalars.contains(where: TextFolding.isUppercaseLetter)
     }

@@ -3,18 +3,27 @@
 /// Words are stored without their separators, so that a name can be compared across a hyphen, a space or
 /// an apostrophe without caring which (`Deir ez-Zor` and `Deir Ezzor` give the same bytes).
 struct FoldedText {
+    /// Kept small (32-bit offsets): a text has a word every few bytes, and every article is scanned.
     struct Word {
         /// Byte offsets in the original text's UTF-8.
-        var start: Int
-        var end: Int
+        var start: Int32
+        var end: Int32
         /// Byte offsets in `bytes`.
-        var foldedStart: Int
-        var foldedEnd: Int
+        var foldedStart: Int32
+        var foldedEnd: Int32
         /// Only spaces, hyphens, apostrophes or line breaks separate it from the previous word.
         var joinsPrevious: Bool
-        /// A French article or preposition (`à`, `de`, `la`), or an elided one (`l’`, `d’`, `qu’`): a name
-        /// never starts here unless it begins with this very word, so `à Boukamal` is not `Abou Kamal`.
-        var isFunctionWord: Bool
+        /// An elided article or pronoun (`l’`, `d’`, `qu’`).
+        var isElision: Bool
+
+        var folded: Range<Int> { Int(foldedStart)..<Int(foldedEnd) }
+    }
+
+    /// A French article or preposition (`à`, `de`, `la`), or an elided one (`l’`, `d’`): a name never starts at
+    /// this word unless it begins with this very word, so `à Boukamal` is not `Abou Kamal`. Asked only where
+    /// a name could start, not of every word.
+    func isFunctionWord(_ index: Int) -> Bool {
+        words[index].isElision || Self.isFunctionWord(bytes[words[index].folded])
     }
 
     private(set) var bytes: [UInt8] = []
@@ -68,8 +77,8 @@ struct FoldedText {
             let folded = bytes[foldedStart..<bytes.count]
             words.append(
                 Word(
-                    start: wordStart, end: end, foldedStart: foldedStart, foldedEnd: bytes.count,
-                    joinsPrevious: !words.isEmpty && joins, isFunctionWord: FoldedText.isFunctionWord(folded)))
+                    start: Int32(wordStart), end: Int32(end), foldedStart: Int32(foldedStart),
+                    foldedEnd: Int32(bytes.count), joinsPrevious: !words.isEmpty && joins, isElision: false))
             pendingElision = FoldedText.isElidable(folded)
             wordStart = -1
             joins = true
@@ -83,7 +92,7 @@ struct FoldedText {
                     wordStart = start
                     foldedStart = bytes.count
                     if pendingElision && lastSeparatorWasApostrophe, !words.isEmpty {
-                        words[words.count - 1].isFunctionWord = true
+                        words[words.count - 1].isElision = true
                     }
                     pendingElision = false
                 }
