@@ -126,27 +126,12 @@ struct EntityMatcher: Sendable {
 
     /// The same, on the text's UTF-8 bytes: offsets are into them.
     func matches(inUTF8 bytes: [UInt8]) -> [NameMatch] {
-        let found = matches(in: bytes, folded: FoldedText(utf8: bytes))
-        guard !found.isEmpty, Self.mayHoldAddress(bytes) else { return found }
+        let folded = FoldedText(utf8: bytes)
+        let found = matches(in: bytes, folded: folded)
+        guard !found.isEmpty, folded.mayHoldAddress else { return found }
         let addresses = WebAddresses.ranges(in: bytes)
         guard !addresses.isEmpty else { return found }
         return found.filter { match in !addresses.contains { $0.overlaps(match.start..<match.end) } }
-    }
-
-    /// `:` (of `://`), `@` or `www.`: without one of them there is no address to look for.
-    private static func mayHoldAddress(_ bytes: [UInt8]) -> Bool {
-        var previous: UInt8 = 0
-        var run = 0  // consecutive w's
-        for byte in bytes {
-            switch byte {
-            case 0x3A, 0x40: return true
-            case 0x77, 0x57: run = previous == 0x77 || previous == 0x57 ? run + 1 : 1
-            case 0x2E where run >= 3: return true
-            default: run = 0
-            }
-            previous = byte
-        }
-        return false
     }
 
     /// Leftmost-longest: from each word, walk the trie across the words that follow while only soft

@@ -28,6 +28,8 @@ struct FoldedText {
 
     private(set) var bytes: [UInt8] = []
     private(set) var words: [Word] = []
+    /// The text has a `:`, an `@` or `www.`: it may hold a web or e-mail address, to look for.
+    private(set) var mayHoldAddress = false
 
     init(_ text: String) { self.init(utf8: Array(text.utf8)) }
 
@@ -40,9 +42,16 @@ struct FoldedText {
         let asciiClasses = TextFolding.asciiClasses
         let count = source.count
         var offset = 0
+        var run = 0  // consecutive w's, for `www.`
         while offset < count {
             let lead = source[offset]
             if lead < 0x80 {
+                switch lead {
+                case 0x3A, 0x40: mayHoldAddress = true
+                case 0x2E where run >= 3: mayHoldAddress = true
+                default: break
+                }
+                run = lead == 0x77 || lead == 0x57 ? run + 1 : 0
                 builder.handle(Unicode.Scalar(lead), asciiClasses[Int(lead)], at: offset)
                 offset += 1
                 continue
