@@ -137,7 +137,7 @@ struct TemplateEngineReferenceTests {
             case .int(let number): return number
             case .bool(let flag): return flag
             case .list(let items): return items.map(plain)
-            case .object(let fields): return fields.mapValues(plain)
+            case .object(let fields): return fields.dictionary.mapValues(plain)
             }
         case let fields as [String: Any]: return fields.mapValues(plain)
         case let items as [Any]: return items.map(plain)

@@ -5,7 +5,9 @@ enum TemplateValue: Sendable {
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateFields)
+
+    static func object(_ fields: [String: TemplateValue]) -> TemplateValue { .object(TemplateFields(fields)) }
 
     /// Converts what the views build: strings, numbers, booleans, arrays and `[String: Any]`. Anything else is
     /// shown as its description; `nil` inside an optional is left out.
@@ -53,4 +55,41 @@ private protocol OptionalValue {
 
 extension Optional: OptionalValue {
     fileprivate var wrapped: Any? { self.map { $0 as Any } }
+}
+
+/// An object's fields as two parallel arrays: templates look a name up in a handful of fields, and
+/// comparing short strings beats hashing them (a lookup climbs several objects for every tag of a page).
+struct TemplateFields: Sendable {
+    private(set) var names: [String] = []
+    private(set) var values: [TemplateValue] = []
+
+    init(_ fields: [String: TemplateValue]) {
+        names.reserveCapacity(fields.count)
+        values.reserveCapacity(fields.count)
+        for (name, value) in fields {
+            names.append(name)
+            values.append(value)
+        }
+    }
+
+    subscript(name: String) -> TemplateValue? {
+        get {
+            for index in names.indices where names[index] == name { return values[index] }
+            return nil
+        }
+        set {
+            if let index = names.firstIndex(of: name) {
+                if let newValue { values[index] = newValue } else {
+                    names.remove(at: index)
+                    values.remove(at: index)
+                }
+            } else if let newValue {
+                names.append(name)
+                values.append(newValue)
+            }
+        }
+    }
+
+    /// The fields as a dictionary, for tests.
+    var dictionary: [String: TemplateValue] { Dictionary(uniqueKeysWithValues: zip(names, values)) }
 }
