@@ -109,6 +109,10 @@ public final class DiskPublisher: SiteSink {
             .map { parent.appendingPathComponent($0) }
             .filter { $0.path != staging.path }
         if manager.fileExists(atPath: staging.path) { PosixFiles.removeTree(staging.path) }
+        var isFolder: ObjCBool = false
+        if manager.fileExists(atPath: spare.path, isDirectory: &isFolder), !isFolder.boolValue {
+            try manager.removeItem(at: spare)  // not a site we kept: something else took the name
+        }
         if manager.fileExists(atPath: spare.path) {
             try manager.moveItem(at: spare, to: staging)
         } else if let leftover = leftovers.first {
