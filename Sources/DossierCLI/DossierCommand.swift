@@ -49,8 +49,9 @@ struct Build: ParsableCommand {
         }
         let checkStarted = Date()
         let state = BuildState.current(folder: options.url, output: outputURL, baseURL: baseURL)
-        if !force, state.isUnchanged(since: BuildState.stored(folder: options.url)) {
-            let warnings = BuildState.stored(folder: options.url)?.warnings ?? 0
+        let previous = BuildState.stored(folder: options.url)
+        if !force, state.isUnchanged(since: previous) {
+            let warnings = previous?.warnings ?? 0
             print(
                 "Up to date: nothing changed in \(options.folder) since it was built into \(output) "
                     + "(\(String(format: "%.2f", Date().timeIntervalSince(checkStarted))) s)"

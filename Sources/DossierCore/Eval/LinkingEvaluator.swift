@@ -60,7 +60,7 @@ public enum LinkingEvaluator {
         for file in sources.articleFiles {
             guard let article = ArticleParser.parse(file, diagnostics: &diagnostics) else { continue }
             evaluation.articles += 1
-            let text = normalized(file.data)
+            let text = ArticleParser.text(of: file.data) ?? ""  // parsed above, so UTF-8
             lines[file.path] = text.split(separator: "\n", omittingEmptySubsequences: false)
             var firstLine = 1
             if case .markdown(_, let line) = article.body { firstLine = line }
@@ -142,12 +142,5 @@ public enum LinkingEvaluator {
         evaluation.falseLinks.sort(by: order)
         evaluation.diagnostics = diagnostics.sorted()
         return evaluation
-    }
-
-    /// The file's text as the parser reads it: without a byte-order mark, line breaks as `\n`.
-    private static func normalized(_ data: Data) -> String {
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

@@ -30,7 +30,7 @@ struct MentionLocator {
         var start: Int?
         if let last = lastSentence, last.index == index {
             start = last.start + range.lowerBound
-        } else if let found = find(sentenceBytes, from: sentenceSearchStart) {
+        } else if let found = find(sentenceBytes, from: cursor) {
             lastSentence = (index, found)
             start = found + range.lowerBound
         } else if range.upperBound <= sentenceBytes.count {
@@ -40,9 +40,6 @@ struct MentionLocator {
         cursor = start + range.count
         return line(at: start)
     }
-
-    /// A new sentence may start before the last mention's end only if it is the same sentence.
-    private var sentenceSearchStart: Int { cursor }
 
     private func find(_ needle: [UInt8], from start: Int) -> Int? {
         guard let first = needle.first, needle.count <= flat.count else { return nil }

@@ -14,19 +14,26 @@ public struct SourceFile: Sendable {
 
 /// Turns an article file (`.md` with front matter, or `.txt` wire copy) into an `Article`.
 enum ArticleParser {
+    /// A file's text as every reader of articles sees it: UTF-8 without a byte-order mark, line breaks as `\n`
+    /// (so line numbers are the file's). Nil when the bytes are not UTF-8.
+    static func text(of data: Data) -> String? {
+        guard var text = String(data: data, encoding: .utf8) else { return nil }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
     /// The article, or nil when the file cannot become one (the diagnostics say why).
     static func parse(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Article? {
         let file = source.path
-        guard var text = String(data: source.data, encoding: .utf8) else {
+        guard let text = text(of: source.data) else {
             diagnostics.append(
                 .error("encoding-not-utf8", "the file is not UTF-8 text (Latin-1 or Windows-1252 wire copy?)",
                     file: file, line: 1,
                     suggestion: "convert it: iconv -f WINDOWS-1252 -t UTF-8 '\(file.fileName)' > fixed.txt"))
             return nil
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         guard text.contains(where: { !$0.isWhitespace }) else {
             diagnostics.append(.warning("article-empty", "the file is empty and is skipped", file: file, line: 1))
