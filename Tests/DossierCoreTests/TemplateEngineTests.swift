@@ -151,3 +151,22 @@ struct TemplateEngineReferenceTests {
     @Test("The linking corpus (37 articles, 208 entities), page by page")
     func corpus() throws { try compare(TestSupport.fixture("linking")) }
 }
+
+@Suite("Template overrides: a misspelt partial is an error, not a silent gap")
+struct TemplatePartialTests {
+    @Test("`{{>artcle-meta}}` in a dossier's own template is an error naming the file, with the name it meant")
+    func unknownPartial() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("dossier")
+        try FileManager.default.copyItem(at: TestSupport.seeds, to: folder)
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{<layout}}{{$content}}<p>{{>artcle-meta}}</p>{{/content}}{{/layout}}\n"
+            .write(to: templates.appendingPathComponent("article.mustache"), atomically: true, encoding: .utf8)
+        let report = try DossierBuilder.build(folder: folder)
+        let problem = try #require(report.diagnostics.first { $0.code == "template-partial-unknown" })
+        #expect(problem.file?.value == "templates/article.mustache")
+        #expect(problem.message == "the template asks for `artcle-meta`, which is no template")
+        #expect(problem.suggestion == "did you mean `article-meta`?")
+        #expect(report.files.isEmpty)
+    }
+}

@@ -48,10 +48,56 @@ struct TemplateLibrary: Sendable {
         for name in requiredTemplates where sources[name] == nil {
             diagnostics.append(.error("template-missing", "the template `\(name).mustache` is missing"))
         }
+        // A partial that does not exist would render as nothing: a misspelt name must not silently drop a block.
+        for (name, nodes) in templates.sorted(by: { $0.key < $1.key }) {
+            for partial in Self.partials(in: nodes) where templates[partial] == nil {
+                let known = templates.keys.sorted()
+                let closest = known.min { Self.distance($0, partial) < Self.distance($1, partial) }
+                diagnostics.append(
+                    .error("template-partial-unknown", "the template asks for `\(partial)`, which is no template",
+                        file: SourcePath(sources[name]!.display),
+                        suggestion: closest.map { "did you mean `\($0)`?" } ?? "templates: \(known.joined(separator: ", "))"))
+            }
+        }
         let assets = assetFiles.sorted { $0.key < $1.key }.compactMap { path, url in
             FileManager.default.contents(atPath: url.path).map { (path: path, data: $0) }
         }
         return TemplateLibrary(templates: templates, assets: assets)
+    }
+
+    /// The names of the partials and parents a template includes, anywhere in it, in order, once each.
+    private static func partials(in nodes: [TemplateNode]) -> [String] {
+        var names: [String] = []
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .partial(let name): if !names.contains(name) { names.append(name) }
+                case .parent(let name, let blocks):
+                    if !names.contains(name) { names.append(name) }
+                    for (_, content) in blocks.sorted(by: { $0.key < $1.key }) { walk(content) }
+                case .section(_, let children, _), .block(_, let children): walk(children)
+                case .text, .variable: break
+                }
+            }
+        }
+        walk(nodes)
+        return names
+    }
+
+    /// Edit distance between two names, for "did you mean".
+    private static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
     }
 
     func render(_ context: [String: Any], template: String) -> String {
