@@ -113,7 +113,7 @@ struct PageViews {
                 "top": top.map { entityReference($0, count: mentions(of: $0), from: page) },
             ]
         }
-        if let svg = MapRenderer().svg(townPoints(from: page), title: "Carte des villes citées") {
+        if let svg = MapRenderer().svg(townPoints(from: page), title: "Carte des villes citées", frames: [.inset, .narrowInset]) {
             context["map"] = ["svg": svg]
         }
         return context
@@ -215,7 +215,7 @@ struct PageViews {
             let neighbours = townPoints(from: page).filter {
                 abs($0.coordinates.latitude - coordinates.latitude) < 1.5 && abs($0.coordinates.longitude - coordinates.longitude) < 1.5
             }
-            if let svg = MapRenderer(width: 480, height: 320).svg(neighbours, title: "\(entity.name) sur la carte") {
+            if let svg = MapRenderer().svg(neighbours, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset]) {
                 context["map"] = ["svg": svg]
             }
         }
@@ -333,7 +333,7 @@ struct PageViews {
     func map() -> [String: Any]? {
         let page = SiteURL("map/")
         let points = townPoints(from: page)
-        guard let svg = MapRenderer(width: 800, height: 600).svg(points, title: "Carte des villes citées") else { return nil }
+        guard let svg = MapRenderer().svg(points, title: "Carte des villes citées") else { return nil }
         var context = common(page: page, title: "Carte")
         context["map"] = ["svg": svg]
         context["towns"] = mappedTowns
