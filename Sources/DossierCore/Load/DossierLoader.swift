@@ -67,7 +67,9 @@ public enum DossierLoader {
     }
 
     private static func brokenLink(_ path: SourcePath) -> Diagnostic {
-        .warning("link-broken", "the symbolic link leads nowhere (its target is missing, or links lead back to each other) and is skipped",
+        .warning(
+            "link-broken",
+            "the symbolic link leads nowhere (its target is missing, or links lead back to each other) and is skipped",
             file: path, suggestion: "point the link at an existing file or folder, or remove it")
     }
 

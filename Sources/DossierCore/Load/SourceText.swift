@@ -72,7 +72,7 @@ enum SourceText {
             guard windowsMarks[Int(byte - 0x80)] != nil else {
                 let (line, column) = position(of: offset, in: data)
                 return .unknown(
-                    reason: "the file is neither UTF-8 nor Windows-1252 text (byte 0x\(String(byte, radix: 16, uppercase: true)))",
+                    reason: "the file is neither UTF-8 nor Windows-1252 text (byte 0x\(hex(byte)))",
                     convertFrom: "WINDOWS-1256", line: line, column: column)
             }
             usesWindowsMarks = true
@@ -130,23 +130,29 @@ enum SourceText {
                     "encoding-legacy",
                     "the file is \(legacy.encoding.displayName) text, not UTF-8: it was read as \(legacy.encoding.displayName)",
                     file: file, line: legacy.line, column: legacy.column,
-                    suggestion: "convert it to UTF-8 once: iconv -f \(legacy.encoding.rawValue) -t UTF-8 \(name) > converted && mv converted \(name)")
+                    suggestion: "convert it to UTF-8 once: "
+                        + "iconv -f \(legacy.encoding.rawValue) -t UTF-8 \(name) > converted && mv converted \(name)")
             ]
         case .binary(let line, let column):
             return [
                 .error(
-                    "file-binary", "the file holds a NUL byte: it is not text (an image, a PDF, a word-processor file?)",
+                    "file-binary",
+                    "the file holds a NUL byte: it is not text (an image, a PDF, a word-processor file?)",
                     file: file, line: line, column: column,
-                    suggestion: "save the article as plain text (.txt) or Markdown (.md), or move the file out of the dossier")
+                    suggestion:
+                        "save the article as plain text (.txt) or Markdown (.md), or move the file out of the dossier")
             ]
         case .unknown(let reason, let encoding, let line, let column):
             return [
                 .error(
                     "encoding-not-utf8", reason, file: file, line: line, column: column,
-                    suggestion: "convert it to UTF-8, e.g. iconv -f \(encoding) -t UTF-8 \(name) > converted && mv converted \(name)")
+                    suggestion: "convert it to UTF-8, e.g. "
+                        + "iconv -f \(encoding) -t UTF-8 \(name) > converted && mv converted \(name)")
             ]
         }
     }
+
+    private static func hex(_ byte: UInt8) -> String { String(byte, radix: 16, uppercase: true) }
 
     /// A file name as a shell reads it back: single quotes unless it is plain.
     private static func shellQuoted(_ name: String) -> String {
