@@ -427,7 +427,7 @@ struct SuggestCommandTests {
             to: folder.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
         let broken = try TestSupport.runDossier(["entities", "suggest", folder.path])
         #expect(broken.status == 1)
-        #expect(broken.stderr.contains("entities.yml:2: error:"), "\(broken.stderr)")
+        #expect(broken.stderr.contains("entities.yml:2:3: error:"), "\(broken.stderr)")
         #expect(broken.stdout.isEmpty)
     }
 

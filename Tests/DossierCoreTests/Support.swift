@@ -43,15 +43,21 @@ enum TestSupport {
         return result.sorted()
     }
 
-    /// Runs the built `dossier` command and returns its exit status and output.
-    static func runDossier(_ arguments: [String], in directory: URL? = nil) throws
+    /// Runs the built `dossier` command and returns its exit status and output. `unprivileged` runs it as
+    /// `nobody` when the tests run as root, for whom no file is unreadable.
+    static func runDossier(_ arguments: [String], in directory: URL? = nil, unprivileged: Bool = false) throws
         -> (status: Int32, stdout: String, stderr: String)
     {
         let binary = repository.appendingPathComponent(".build/debug/dossier")
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the dossier command first (swift build)")
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if unprivileged && getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()

@@ -361,17 +361,36 @@ struct MarkdownFrontMatterTests {
         #expect(!diagnostics.hasErrors)
     }
 
-    @Test("A Latin-1 file is an error `encoding-not-utf8`, not mojibake")
-    func latin1() {
+    @Test("A Latin-1 file is read as Latin-1 with a warning that names its encoding, never as mojibake")
+    func latin1() throws {
         // `Alep été` in Latin-1: é is the single byte 0xE9.
         let data = Data([0x41, 0x6C, 0x65, 0x70, 0x20, 0xE9, 0x74, 0xE9, 0x2E])
         var diagnostics: [Diagnostic] = []
-        let article = ArticleParser.parse(SourceFile(path: SourcePath("x.txt"), data: data), diagnostics: &diagnostics)
-        #expect(article == nil)
-        let error = diagnostics.first { $0.code == "encoding-not-utf8" }
-        #expect(error?.severity == .error)
-        #expect(error?.line == 1)
-        #expect(error?.file == SourcePath("x.txt"))
+        let article = try #require(
+            ArticleParser.parse(SourceFile(path: SourcePath("x.txt"), data: data), diagnostics: &diagnostics))
+        #expect(article.title == "Alep été")
+        let warning = try #require(diagnostics.first { $0.code == "encoding-legacy" })
+        #expect(warning.severity == .warning)
+        #expect(warning.line == 1 && warning.column == 6)
+        #expect(warning.message.contains("Latin-1"))
+        #expect(warning.suggestion?.contains("iconv -f ISO-8859-1 -t UTF-8 x.txt") == true)
+    }
+
+    @Test("Windows-1252 quotes and dashes are read as the marks they are; an undefined byte is an error")
+    func windows1252() throws {
+        // `L’EI — « Raqqa »` in Windows-1252: ’ is 0x92, — is 0x97, « and » are 0xAB and 0xBB, the spaces 0xA0.
+        let data = Data([0x4C, 0x92, 0x45, 0x49, 0x20, 0x97, 0x20, 0xAB, 0xA0, 0x52, 0x61, 0x71, 0x71, 0x61, 0xA0, 0xBB])
+        #expect(ArticleParser.text(of: data) == "L\u{2019}EI \u{2014} \u{AB}\u{A0}Raqqa\u{A0}\u{BB}")
+        guard case .text(_, let legacy?) = SourceText.decode(data) else {
+            Issue.record("not recognised as Windows-1252")
+            return
+        }
+        #expect(legacy.encoding == .windows1252 && legacy.line == 1 && legacy.column == 2)
+        // 0x81 means nothing in Windows-1252: better an error than a guess.
+        guard case .unknown = SourceText.decode(Data([0x41, 0x81, 0x42])) else {
+            Issue.record("an undefined Windows-1252 byte was decoded")
+            return
+        }
     }
 
     @Test("A Markdown file without front matter takes its title from a leading `# ` heading")

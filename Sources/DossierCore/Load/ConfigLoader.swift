@@ -13,15 +13,19 @@ enum ConfigLoader {
         guard case .mapping(let mapping) = root else {
             diagnostics.append(
                 .error("config-not-mapping", "dossier.yml must be a mapping of settings (`title: …`)", file: file,
-                    line: YAMLReader.line(of: root)))
+                    line: YAMLReader.line(of: root), column: root.mark?.column,
+                    suggestion: "write one `setting: value` per line, e.g. `title: Syrie, la guerre des villes`"))
             return config
         }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let line = YAMLReader.line(of: keyNode)
+            let column = keyNode.mark?.column
             func text() -> String? {
                 guard let string = YAMLReader.string(value) else {
-                    diagnostics.append(.error("config-type", "`\(key)` must be text", file: file, line: line))
+                    diagnostics.append(
+                        .error("config-type", "`\(key)` must be text", file: file, line: line, column: column,
+                            suggestion: "write it on one line, in quotes if it holds `: ` or `#`: \(key): \"…\""))
                     return nil
                 }
                 return string
@@ -37,7 +41,7 @@ enum ConfigLoader {
                     } else {
                         diagnostics.append(
                             .error("config-base-url", "`base_url` must be an absolute http(s) URL, not `\(value)`",
-                                file: file, line: line, suggestion: "e.g. base_url: https://example.org/dossier/"))
+                                file: file, line: line, column: column, suggestion: "e.g. base_url: https://example.org/dossier/"))
                     }
                 }
             case "link":
@@ -46,12 +50,13 @@ enum ConfigLoader {
                         config.linkMode = mode
                     } else {
                         diagnostics.append(
-                            .error("config-link", "`link` must be `first` or `all`, not `\(value)`", file: file, line: line))
+                            .error("config-link", "`link` must be `first` or `all`, not `\(value)`", file: file, line: line,
+                                column: column, suggestion: "`first` links the first mention of each entity in an article, `all` every one"))
                     }
                 }
             default:
                 diagnostics.append(
-                    .warning("config-unknown", "unknown setting `\(key)` is ignored", file: file, line: line,
+                    .warning("config-unknown", "unknown setting `\(key)` is ignored", file: file, line: line, column: column,
                         suggestion: "known settings: title, description, language, base_url, link"))
             }
         }

@@ -37,18 +37,40 @@ public enum DossierLoader {
             templateFolder: hasTemplates ? templates : nil)
     }
 
+    /// A settings file's text; nil when it is absent or cannot be read (the diagnostics say why).
     private static func readText(_ url: URL, diagnostics: inout [Diagnostic]) -> String? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let path = SourcePath(url.lastPathComponent)
+        switch FileKind(url.path) {
+        case .missing: return nil
+        case .brokenLink:
+            diagnostics.append(brokenLink(path))
+            return nil
+        case .directory, .special:
+            diagnostics.append(
+                .error("file-not-regular", "\(path) is not a regular file", file: path,
+                    suggestion: "make \(path) a plain text file"))
+            return nil
+        case .regular: break
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            diagnostics.append(.error("file-unreadable", "cannot read the file", file: path))
+            diagnostics.append(unreadable(path))
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.append(.error("encoding-not-utf8", "the file is not UTF-8 text", file: path, line: 1))
-            return nil
-        }
-        return text
+        let decoded = SourceText.decode(data)
+        diagnostics += SourceText.diagnostics(for: decoded, file: path)
+        return decoded.text
+    }
+
+    private static func unreadable(_ path: SourcePath) -> Diagnostic {
+        .error("file-unreadable", "cannot read the file", file: path,
+            suggestion: "give the user who builds the dossier the right to read it (chmod a+r)")
+    }
+
+    private static func brokenLink(_ path: SourcePath) -> Diagnostic {
+        .warning(
+            "link-broken",
+            "the symbolic link leads nowhere (its target is missing, or links lead back to each other) and is skipped",
+            file: path, suggestion: "point the link at an existing file or folder, or remove it")
     }
 
     /// Every `.txt` and `.md` below the folder, sorted by path; hidden files and `templates/` left out.
@@ -64,22 +86,35 @@ public enum DossierLoader {
             guard visited.insert(real).inserted else {
                 diagnostics.append(
                     .warning("symlink-loop", "the folder is reached twice through a link and is read once",
-                        file: SourcePath(relative)))
+                        file: SourcePath(relative),
+                        suggestion: "remove the link, or point it at a folder outside the dossier"))
                 return
             }
             guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
-                diagnostics.append(.error("folder-unreadable", "cannot list the folder", file: SourcePath(relative)))
+                diagnostics.append(
+                    .error("folder-unreadable", "cannot list the folder", file: SourcePath(relative),
+                        suggestion: "give the user who builds the dossier the right to list it (chmod a+rx)"))
                 return
             }
             for name in names.sorted() where !name.hasPrefix(".") {
                 let url = directory.appendingPathComponent(name)
                 let path = relative.isEmpty ? name : "\(relative)/\(name)"
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
+                switch FileKind(url.path) {
+                case .missing: continue
+                case .brokenLink:
+                    diagnostics.append(brokenLink(SourcePath(path)))
+                    continue
+                case .directory:
                     if relative.isEmpty && name == templateFolder { continue }
                     walk(url, relative: path)
                     continue
+                case .special:
+                    // Reading a pipe would wait forever for a writer.
+                    diagnostics.append(
+                        .warning("file-not-regular", "not a regular file (a pipe, socket or device) and is skipped",
+                            file: SourcePath(path), suggestion: "move it out of the dossier folder"))
+                    continue
+                case .regular: break
                 }
                 let lowered = name.lowercased()
                 guard lowered.hasSuffix(".txt") || lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
@@ -110,12 +145,31 @@ public enum DossierLoader {
                 diagnostics.append(
                     .error("file-too-large",
                         "the file is \(size / 1_048_576) MB; articles over \(maximumFileSize / 1_048_576) MB are refused",
-                        file: SourcePath(candidate.path)))
+                        file: SourcePath(candidate.path),
+                        suggestion: "split it into several articles, or move it out of the dossier folder"))
             case .unreadable:
-                diagnostics.append(.error("file-unreadable", "cannot read the file", file: SourcePath(candidate.path)))
+                diagnostics.append(unreadable(SourcePath(candidate.path)))
             }
         }
         return files
+    }
+}
+
+/// What a path is, links followed: `FileManager.fileExists` says only "no" for a link that leads nowhere.
+enum FileKind {
+    case missing, brokenLink, directory, regular, special
+
+    init(_ path: String) {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: self = .directory
+            case S_IFREG: self = .regular
+            default: self = .special
+            }
+        } else {
+            self = lstat(path, &status) == 0 ? .brokenLink : .missing
+        }
     }
 }
 

@@ -28,6 +28,7 @@ final class MarkdownDocument {
         }
         self.root = cmark_parser_finish(parser)
         self.parser = parser
+        dropUnsafeImages()
     }
 
     /// Builds a tree from plain-text blocks: nothing in them is read as markup.
@@ -64,6 +65,29 @@ final class MarkdownDocument {
         guard let buffer = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions) else { return "" }
         defer { free(buffer) }
         return String(cString: buffer)
+    }
+
+    /// An image whose address is neither relative nor http(s) becomes its alt text: cmark's safe mode lets
+    /// `data:image/png` through, and leaves `<img src="">` for `javascript:` and the like.
+    private func dropUnsafeImages() {
+        var images: [MarkdownNode] = []
+        rootNode.collect(type: .image, into: &images)
+        for image in images {
+            let address = cmark_node_get_url(image.pointer).map { String(cString: $0) } ?? ""
+            guard !Self.isWebOrRelative(address) else { continue }
+            while let child = cmark_node_first_child(image.pointer) { cmark_node_insert_before(image.pointer, child) }
+            cmark_node_unlink(image.pointer)
+            cmark_node_free(image.pointer)
+        }
+    }
+
+    /// `photo.jpg`, `../a.png`, `https://…`: no scheme, or http(s). A colon after a `/`, `?` or `#` is no scheme.
+    static func isWebOrRelative(_ address: String) -> Bool {
+        let trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let colon = trimmed.firstIndex(of: ":") else { return true }
+        let scheme = trimmed[..<colon]
+        if scheme.contains(where: { "/?#".contains($0) }) { return true }
+        return ["http", "https"].contains(scheme.lowercased())
     }
 
     /// Headings one level down, so the page title stays the only `<h1>`.

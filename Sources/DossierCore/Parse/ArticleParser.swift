@@ -14,29 +14,22 @@ public struct SourceFile: Sendable {
 
 /// Turns an article file (`.md` with front matter, or `.txt` wire copy) into an `Article`.
 enum ArticleParser {
-    /// A file's text as every reader of articles sees it: UTF-8 without a byte-order mark, line breaks as `\n`
-    /// (so line numbers are the file's). Nil when the bytes are not UTF-8.
+    /// A file's text as every reader of articles sees it: UTF-8 (or legacy wire copy, decoded) without a
+    /// byte-order mark, line breaks as `\n` (so line numbers are the file's). Nil when the bytes are no text.
     static func text(of data: Data) -> String? {
-        guard var text = String(data: data, encoding: .utf8) else { return nil }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
-        return text
+        SourceText.decode(data).text
     }
 
     /// The article, or nil when the file cannot become one (the diagnostics say why).
     static func parse(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Article? {
         let file = source.path
-        guard let text = text(of: source.data) else {
-            diagnostics.append(
-                .error("encoding-not-utf8", "the file is not UTF-8 text (Latin-1 or Windows-1252 wire copy?)",
-                    file: file, line: 1,
-                    suggestion: "convert it: iconv -f WINDOWS-1252 -t UTF-8 '\(file.fileName)' > fixed.txt"))
-            return nil
-        }
+        let decoded = SourceText.decode(source.data)
+        diagnostics += SourceText.diagnostics(for: decoded, file: file)
+        guard let text = decoded.text else { return nil }
         guard text.contains(where: { !$0.isWhitespace }) else {
-            diagnostics.append(.warning("article-empty", "the file is empty and is skipped", file: file, line: 1))
+            diagnostics.append(
+                .warning("article-empty", "the file is empty and is skipped", file: file, line: 1,
+                    suggestion: "write the article in it, or delete the file"))
             return nil
         }
         switch file.fileExtension {
@@ -115,6 +108,8 @@ struct FrontMatter {
     var draft = false
     var extra: [String: String] = [:]
 
+    private static let knownFields = ["title", "date", "source", "url", "authors", "author", "slug", "draft"]
+
     static func read(_ yaml: String, file: SourcePath, diagnostics: inout [Diagnostic]) -> FrontMatter {
         var fields = FrontMatter()
         guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return fields }
@@ -124,7 +119,8 @@ struct FrontMatter {
         guard case .mapping(let mapping) = root else {
             diagnostics.append(
                 .error("front-matter-not-mapping", "the front matter must be fields (`title: …`), one per line",
-                    file: file, line: YAMLReader.line(of: root, offset: 1) ?? 2))
+                    file: file, line: YAMLReader.line(of: root, offset: 1) ?? 2, column: root.mark?.column,
+                    suggestion: "write one `field: value` per line between the two `---` lines, e.g. `title: …`"))
             return fields
         }
         for (keyNode, value) in mapping {
@@ -134,7 +130,8 @@ struct FrontMatter {
             func text() -> String? {
                 guard let string = YAMLReader.string(value) else {
                     diagnostics.append(
-                        .error("front-matter-type", "`\(key)` must be text", file: file, line: line, column: column))
+                        .error("front-matter-type", "`\(key)` must be text", file: file, line: line, column: column,
+                            suggestion: "write it on one line, in quotes if it holds `: ` or `#`: \(key): \"…\""))
                     return nil
                 }
                 return string
@@ -147,9 +144,15 @@ struct FrontMatter {
                 if let date = PartialDate(parsing: raw) {
                     fields.date = date
                 } else {
+                    // `2017-02-29` has the form of a date: what is wrong is the calendar, not the writing.
+                    let looksLikeDate = raw.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "/") }
                     diagnostics.append(
-                        .error("date-invalid", "`\(raw)` is not a date", file: file, line: line, column: column,
-                            suggestion: "write 2017, 2017-11 or 2017-11-13"))
+                        .error("date-invalid",
+                            looksLikeDate ? "`\(raw)` is not a day of the calendar" : "`\(raw)` is not a date",
+                            file: file, line: line, column: column,
+                            suggestion: looksLikeDate
+                                ? "check the month (01 to 12) and the day (the month must have it)"
+                                : "write 2017, 2017-11 or 2017-11-13"))
                 }
             case "url":
                 guard let raw = text() else { continue }
@@ -159,7 +162,8 @@ struct FrontMatter {
                 } else {
                     diagnostics.append(
                         .warning("url-unsafe", "`url` must be an http or https address; `\(raw)` is ignored",
-                            file: file, line: line, column: column))
+                            file: file, line: line, column: column,
+                            suggestion: "write the original's full address, e.g. url: https://www.afp.com/…"))
                 }
             case "authors", "author":
                 if let authors = YAMLReader.strings(value) {
@@ -167,7 +171,7 @@ struct FrontMatter {
                 } else {
                     diagnostics.append(
                         .error("front-matter-type", "`\(key)` must be a name or a list of names", file: file,
-                            line: line, column: column))
+                            line: line, column: column, suggestion: "e.g. \(key): [Jeanne Martin, Karim Haddad]"))
                 }
             case "slug":
                 guard let raw = text() else { continue }
@@ -184,9 +188,15 @@ struct FrontMatter {
                 } else {
                     diagnostics.append(
                         .error("front-matter-type", "`draft` must be true or false", file: file, line: line,
-                            column: column))
+                            column: column, suggestion: "write draft: true to leave the article out, or remove the line"))
                 }
             default:
+                // Other fields are kept for templates; one a letter or two from a field we read is a typo.
+                if let known = NameDistance.closest(to: key, in: knownFields), key.count > 2 {
+                    diagnostics.append(
+                        .warning("front-matter-field-unknown", "`\(key)` is not a field dossier reads and is kept as is",
+                            file: file, line: line, column: column, suggestion: "did you mean `\(known)`?"))
+                }
                 if let string = YAMLReader.string(value) { fields.extra[key] = string }
             }
         }

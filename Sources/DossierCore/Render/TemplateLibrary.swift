@@ -27,6 +27,7 @@ struct TemplateLibrary: Sendable {
             }
         }
         var templates: [String: [TemplateNode]] = [:]
+        var texts: [String: String] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             let file = SourcePath(source.display)
             guard let data = FileManager.default.contents(atPath: source.url.path),
@@ -35,14 +36,19 @@ struct TemplateLibrary: Sendable {
                 diagnostics.append(.error("template-unreadable", "cannot read the template as UTF-8 text", file: file))
                 continue
             }
+            texts[name] = text
             do {
                 templates[name] = try TemplateParser.parse(text)
             } catch {
                 let line = text.split(separator: "\n", omittingEmptySubsequences: false)
                     .dropFirst(error.line - 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                let isPath = error.code == "template-partial-path"
                 diagnostics.append(
-                    .error("template-syntax", "template syntax error: \(error.message)", file: file, line: error.line,
-                        column: error.column, suggestion: "check the tag near: \(line)"))
+                    .error(error.code, isPath ? error.message : "template syntax error: \(error.message)", file: file,
+                        line: error.line, column: error.column,
+                        suggestion: isPath
+                            ? "name a template of the dossier's templates/ folder or the built-in ones, e.g. {{> article-item}}"
+                            : "check the tag near: \(line)"))
             }
         }
         for name in requiredTemplates where sources[name] == nil {
@@ -50,12 +56,14 @@ struct TemplateLibrary: Sendable {
         }
         // A partial that does not exist would render as nothing: a misspelt name must not silently drop a block.
         for (name, nodes) in templates.sorted(by: { $0.key < $1.key }) {
-            for partial in Self.partials(in: nodes) where templates[partial] == nil {
-                let known = templates.keys.sorted()
-                let closest = known.min { Self.distance($0, partial) < Self.distance($1, partial) }
+            // A template that failed to parse was reported already: the templates that include it are not wrong.
+            for partial in Self.partials(in: nodes) where sources[partial] == nil {
+                let known = sources.keys.sorted()
+                let closest = known.min { NameDistance.between($0, partial) < NameDistance.between($1, partial) }
+                let position = Self.position(ofPartial: partial, in: texts[name] ?? "")
                 diagnostics.append(
                     .error("template-partial-unknown", "the template asks for `\(partial)`, which is no template",
-                        file: SourcePath(sources[name]!.display),
+                        file: SourcePath(sources[name]!.display), line: position?.line, column: position?.column,
                         suggestion: closest.map { "did you mean `\($0)`?" } ?? "templates: \(known.joined(separator: ", "))"))
             }
         }
@@ -84,20 +92,24 @@ struct TemplateLibrary: Sendable {
         return names
     }
 
-    /// Edit distance between two names, for "did you mean".
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
+    /// Where a template first includes a partial (`{{> name}}` or `{{< name}}`), for the diagnostic; the
+    /// parsed nodes keep no positions, and this runs only when something is wrong.
+    private static func position(ofPartial partial: String, in text: String) -> (line: Int, column: Int)? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = line[open.upperBound...]
+                if let sigil = afterOpen.first, sigil == ">" || sigil == "<",
+                    let close = afterOpen.range(of: "}}"),
+                    afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
+                        .trimmingCharacters(in: .whitespaces) == partial
+                {
+                    return (index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1)
+                }
+                rest = line[open.upperBound...]
             }
         }
-        return row[b.count]
+        return nil
     }
 
     func render(_ context: [String: Any], template: String) -> String {

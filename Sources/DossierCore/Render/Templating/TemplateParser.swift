@@ -7,6 +7,8 @@ struct TemplateParser {
         var message: String
         var line: Int
         var column: Int
+        /// The diagnostic's stable code: a partial that tries a path has its own.
+        var code = "template-syntax"
     }
 
     private enum TagKind: Character {
@@ -164,6 +166,7 @@ struct TemplateParser {
                 case .variable, .ampersand, .raw:
                     result.append(.variable(try reference(name, line: line, column: column), escaped: kind == .variable))
                 case .partial:
+                    try checkTemplateName(name, line: line, column: column)
                     result.append(.partial(name))
                 case .section, .inverted:
                     let children = try nodes(tokens, from: &position, closing: (name, line, column))
@@ -171,6 +174,7 @@ struct TemplateParser {
                 case .block:
                     result.append(.block(name, try nodes(tokens, from: &position, closing: (name, line, column))))
                 case .parent:
+                    try checkTemplateName(name, line: line, column: column)
                     let children = try nodes(tokens, from: &position, closing: (name, line, column))
                     var blocks: [String: [TemplateNode]] = [:]
                     for case .block(let blockName, let content) in children { blocks[blockName] = content }
@@ -192,6 +196,16 @@ struct TemplateParser {
             throw SyntaxError(message: "`\(closing.name)` is never closed (`{{/\(closing.name)}}`)", line: closing.line, column: closing.column)
         }
         return result
+    }
+
+    /// Partials are looked up among the loaded templates, never on disk; still, a name that climbs out of the
+    /// templates folder (`../../etc/passwd`, `/etc/passwd`) is a mistake or an attack, and is said to be one.
+    private static func checkTemplateName(_ name: String, line: Int, column: Int) throws(SyntaxError) {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard name.hasPrefix("/") || name.hasPrefix("~") || name.contains("\\") || parts.contains("..") else { return }
+        throw SyntaxError(
+            message: "the partial `\(name)` points outside the templates folder", line: line, column: column,
+            code: "template-partial-path")
     }
 
     /// `name`, `a.b`, `.`, `.name`, `empty(list)`, `first()`.
