@@ -29,6 +29,10 @@ struct HostileContentTests {
         "people/abou-bakr/index.html", "places/syrie/index.html",
     ]
 
+    /// Nothing from another origin, no inline script or style: what every page must declare.
+    static let policy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'"
+
     @Test("every page type exists and holds no foreign script, event handler, or javascript:/data: address")
     func noActiveMarkup() throws {
         let articles = files.filter { $0.hasPrefix("articles/") && $0.hasSuffix(".html") }
@@ -40,8 +44,14 @@ struct HostileContentTests {
             for tag in TestSupport.tags(in: html) {
                 let name = tag.name.lowercased()
                 #expect(!["iframe", "img", "object", "embed", "style", "b", "i"].contains(name), "\(page) holds <\(name)>")
-                if name == "meta" { #expect(tag.attributes["http-equiv"] == nil, "\(page) holds a meta refresh") }
-                if name == "svg" { #expect(tag.attributes["class"] == "map", "\(page) holds an svg that is not our map") }
+                if name == "meta", let equivalent = tag.attributes["http-equiv"] {
+                    // Our Content-Security-Policy only: never a refresh, nor a second, looser policy.
+                    #expect(equivalent == "Content-Security-Policy", "\(page) holds a meta \(equivalent)")
+                    #expect(tag.attributes["content"] == Self.policy, "\(page): a policy not ours")
+                }
+                if name == "svg" {
+                    #expect(["map map-wide", "map map-narrow"].contains(tag.attributes["class"]), "\(page) holds an svg that is not our map")
+                }
                 if name == "script" {
                     #expect(tag.attributes["src"]?.hasSuffix("assets/dossier.js") == true, "\(page): a script not ours")
                 }
@@ -54,10 +64,7 @@ struct HostileContentTests {
                     for scheme in ["javascript:", "vbscript:", "file:"] {
                         #expect(!address.hasPrefix(scheme), "\(page): \(name) \(attribute)=\(value)")
                     }
-                    do {
-                        // The site's own icon is the empty `data:,`: nothing else may be inline.
-                        #expect(!address.hasPrefix("data:") || (name == "link" && address == "data:,"), "\(page): \(value)")
-                    }
+                    #expect(!address.hasPrefix("data:"), "\(page): \(value)")
                 }
             }
             // The only comment a page may hold is cmark's note that raw HTML was left out.
@@ -68,6 +75,7 @@ struct HostileContentTests {
                 html.components(separatedBy: "</title>").count == html.components(separatedBy: "<title").count,
                 "\(page): a </title> that closes nothing")
             #expect(!html.lowercased().contains("<script>"), "\(page): an inline script")
+            #expect(html.components(separatedBy: "http-equiv=\"Content-Security-Policy\"").count == 2, "\(page): no policy")
         }
     }
 
