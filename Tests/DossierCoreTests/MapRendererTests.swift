@@ -70,4 +70,16 @@ struct MapRendererTests {
         #expect(!page.contains("role=\"img\""))
         #expect(!page.contains("style="))
     }
+
+    @Test("a town's page draws the town, marked, and its neighbours")
+    func townPageMap() throws {
+        let report = try DossierBuilder.build(folder: TestSupport.seeds, baseURL: nil)
+        let file = try #require(report.files.first { $0.path.value == "towns/damas/index.html" })
+        let page = String(decoding: file.data, as: UTF8.self)
+        #expect(page.components(separatedBy: "class=\"map-town map-current\"").count == 3)
+        #expect(page.components(separatedBy: "<a href=\"../../towns/damas/\"><title>Damas (4)</title><circle class=\"map-town map-current\"").count == 3)
+        // Douma is 12 km away; Boukamal, 400 km, is not on Damascus's map.
+        #expect(page.contains("<title>Douma (2)</title>"))
+        #expect(!page.contains("<title>Boukamal"))
+    }
 }

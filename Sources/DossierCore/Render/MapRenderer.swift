@@ -12,6 +12,8 @@ struct MapRenderer {
         var href: String
         var coordinates: Coordinates
         var mentions: Int
+        /// The town whose page the map is on: drawn apart, and labelled first.
+        var isCurrent = false
     }
 
     /// The size a map is drawn at, in SVG units, and its text size in the same units.
@@ -74,7 +76,7 @@ struct MapRenderer {
         for town in layout(points, frame: frame, projection: projection) {
             // Each link is named by its `title` (the town and its mentions); the halo is drawn for the eye only.
             svg += "<a href=\"\(HTML.escape(town.point.href))\"><title>\(HTML.escape(town.point.name)) (\(town.point.mentions))</title>"
-            svg += "<circle class=\"map-town\" cx=\"\(format(town.x))\" cy=\"\(format(town.y))\" r=\"\(format(town.radius))\"/>"
+            svg += "<circle class=\"map-town\(town.point.isCurrent ? " map-current" : "")\" cx=\"\(format(town.x))\" cy=\"\(format(town.y))\" r=\"\(format(town.radius))\"/>"
             if let label = town.label {
                 let x = town.anchor == "start" ? label.left : town.anchor == "end" ? label.right : (label.left + label.right) / 2
                 // The halo is a copy drawn first, stroked: SVG 2's `paint-order` would do it in one element,
@@ -98,7 +100,10 @@ struct MapRenderer {
     private func layout(_ points: [Point], frame: Frame, projection: Projection) -> [PlacedTown] {
         let maxMentions = Double(max(points.map(\.mentions).max() ?? 1, 1))
         let largest = frame.fontSize * 0.75
-        var towns = points.sorted { ($1.mentions, $0.name) < ($0.mentions, $1.name) }.map { point -> PlacedTown in
+        let ordered = points.sorted {
+            $0.isCurrent != $1.isCurrent ? $0.isCurrent : ($1.mentions, $0.name) < ($0.mentions, $1.name)
+        }
+        var towns = ordered.map { point -> PlacedTown in
             let (x, y) = projection.project(point.coordinates)
             let radius = largest / 3 + largest * 2 / 3 * sqrt(Double(max(point.mentions, 1)) / maxMentions)
             return PlacedTown(point: point, x: x, y: y, radius: radius, label: nil, anchor: "start")

@@ -80,12 +80,16 @@ struct PageViews {
     }
 
     func townPoints(from page: SiteURL) -> [MapRenderer.Point] {
-        mappedTowns.map { town in
-            MapRenderer.Point(
-                name: town.name, href: town.url.relative(from: page), coordinates: town.coordinates!,
-                mentions: mentions(of: town))
-        }
+        mappedTowns.map { townPoint($0, from: page) }
     }
+
+    private func townPoint(_ town: Entity, from page: SiteURL) -> MapRenderer.Point {
+        MapRenderer.Point(
+            name: town.name, href: town.url.relative(from: page), coordinates: town.coordinates!, mentions: mentions(of: town))
+    }
+
+    /// Towns drawn around a town on its page, besides itself.
+    static let mapNeighbours = 24
 
     // MARK: - Pages
 
@@ -212,10 +216,16 @@ struct PageViews {
         context["members"] = facts.members.compactMap { site.registry[$0] }.filter { mentions(of: $0) > 0 }
             .map { entityReference($0, count: mentions(of: $0), from: page) }
         if entity.kind.id == "towns", let coordinates = entity.coordinates {
-            let neighbours = townPoints(from: page).filter {
-                abs($0.coordinates.latitude - coordinates.latitude) < 1.5 && abs($0.coordinates.longitude - coordinates.longitude) < 1.5
+            // The town and its most mentioned neighbours: enough to place it, few enough to be labelled.
+            let nearby = mappedTowns.filter {
+                $0.id != entity.id && abs($0.coordinates!.latitude - coordinates.latitude) < 1.5
+                    && abs($0.coordinates!.longitude - coordinates.longitude) < 1.5
             }
-            if let svg = MapRenderer().svg(neighbours, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset]) {
+            let neighbours = nearby.sorted { (mentions(of: $1), $0.name) < (mentions(of: $0), $1.name) }.prefix(Self.mapNeighbours)
+            var points = [townPoint(entity, from: page)]
+            points[0].isCurrent = true
+            points += neighbours.map { townPoint($0, from: page) }
+            if let svg = MapRenderer().svg(points, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset]) {
                 context["map"] = ["svg": svg]
             }
         }
