@@ -215,7 +215,8 @@ struct PageViews {
         }
         context["members"] = facts.members.compactMap { site.registry[$0] }.filter { mentions(of: $0) > 0 }
             .map { entityReference($0, count: mentions(of: $0), from: page) }
-        if entity.kind.id == "towns", let coordinates = entity.coordinates {
+        // The map is on the town's first page; the pages that continue its list of articles link back to it.
+        if entity.kind.id == "towns", number == 1, let coordinates = entity.coordinates {
             // The town and its most mentioned neighbours: enough to place it, few enough to be labelled.
             let nearby = mappedTowns.filter {
                 $0.id != entity.id && abs($0.coordinates!.latitude - coordinates.latitude) < 1.5
