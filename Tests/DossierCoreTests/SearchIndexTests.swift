@@ -77,7 +77,8 @@ struct SearchIndexTests {
         #expect(try search.urls(of: "de").isEmpty, "stop words are left out")
     }
 
-    @Test("every search data file is a well-formed script whose data parses as JSON, and two builds give the same bytes")
+    @Test(
+        "every search data file is a well-formed script whose data parses as JSON, and two builds give the same bytes")
     func wellFormedAndStable() throws {
         let first = try SearchData(DossierBuilder.build(folder: TestSupport.seeds).files)
         let second = try SearchData(DossierBuilder.build(folder: TestSupport.seeds).files)
@@ -93,7 +94,8 @@ struct SearchIndexTests {
     @Test("the search page has a GET form, a live region and, without JavaScript, links to the indexes")
     func searchPage() throws {
         let report = try DossierBuilder.build(folder: TestSupport.seeds)
-        let files = Dictionary(uniqueKeysWithValues: report.files.map { ($0.path.value, String(decoding: $0.data, as: UTF8.self)) })
+        let files = Dictionary(
+            uniqueKeysWithValues: report.files.map { ($0.path.value, String(decoding: $0.data, as: UTF8.self)) })
         let page = try #require(files["search/index.html"])
         #expect(page.contains("<form class=\"search-form\" role=\"search\" action=\"./\" method=\"get\">"))
         #expect(page.contains("name=\"q\""))
@@ -138,10 +140,19 @@ struct SearchIndexTests {
             SearchTokenizer.words(in: "L’État islamique (EI) et l'EI, d’Alep jusqu’à Œuvre — aujourd'hui") == [
                 "etat", "islamique", "ei", "ei", "alep", "oeuvre", "aujourd", "hui",
             ])
-        #expect(SearchTokenizer.words(in: "qu’Assad lorsqu'Idleb DEIR-EZ-ZOR") == ["assad", "idleb", "deir", "ez", "zor"])
+        #expect(
+            SearchTokenizer.words(in: "qu’Assad lorsqu'Idleb DEIR-EZ-ZOR") == ["assad", "idleb", "deir", "ez", "zor"])
     }
 
-    @Test("a shard past the size limit is cut by one more letter, and each word stays under the longest key that begins it")
+    @Test("the text of a body is what the reader sees: tags gone, entities decoded, blocks apart")
+    func plainText() {
+        let html = "<h2>Titre</h2>\n<p>L&#39;EI &amp; <a href=\"../x/\">Alep</a>&nbsp;:<em>a</em>b</p><p>1 &lt; 2 &bogus;</p>"
+        #expect(SearchScript.plainText(fromHTML: html) == "Titre L'EI & Alep\u{A0}:ab 1 < 2 &bogus;")
+    }
+
+    @Test(
+        "a shard past the size limit is cut by one more letter, and each word stays under the longest key that begins it"
+    )
     func shardSplitting() {
         var postings: [String: [Int]] = [:]
         for suffix in ["", "a", "b", "ba", "bb", "c"] { postings["de" + suffix] = Array(repeating: 1, count: 9_000) }

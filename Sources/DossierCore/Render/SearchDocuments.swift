@@ -68,6 +68,7 @@ struct SearchDocuments {
         let article = linked.article
         let body = SearchScript.plainText(fromHTML: linked.bodyHTML)
         var weights: [String: Int] = [:]
+        weights.reserveCapacity(body.utf8.count / 16)  // about one distinct word in three, of five letters
         add(article.title, weight: Weight.articleTitle, to: &weights)
         if let source = article.source { add(source, weight: Weight.articleSource, to: &weights) }
         add(body, weight: Weight.articleBody, to: &weights)
@@ -84,9 +85,13 @@ struct SearchDocuments {
 
     /// The first `snippetLength` characters of the text, cut after a whole word.
     private static func opening(of text: String) -> String {
-        guard text.count > SearchIndexWriter.snippetLength else { return text }
-        let cut = text.prefix(SearchIndexWriter.snippetLength)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + " …"
+        let scalars = text.unicodeScalars
+        guard
+            let limit = scalars.index(
+                scalars.startIndex, offsetBy: SearchIndexWriter.snippetLength, limitedBy: scalars.endIndex),
+            limit < scalars.endIndex
+        else { return text }
+        let end = scalars[..<limit].lastIndex(of: " ") ?? limit
+        return String(scalars[..<end]) + " …"
     }
 }

@@ -25,15 +25,7 @@ struct SearchIndexWriter {
     /// Every file of the search: the page, the manifest, the word shards and the document blocks.
     func files() -> [RenderedFile] {
         let documents = SearchDocuments(site: site).all()
-        var postings: [String: [Int]] = [:]
-        var lastDocument: [String: Int] = [:]
-        for (number, document) in documents.enumerated() {
-            for (word, weight) in document.weights.sorted(by: { $0.key < $1.key }) {
-                // Document numbers are stored as the gap from the previous one: small numbers, short files.
-                postings[word, default: []].append(contentsOf: [number - (lastDocument[word] ?? 0), weight])
-                lastDocument[word] = number
-            }
-        }
+        let postings = Self.postings(of: documents)
         let shards = Self.shards(of: postings)
         var files = [page()]
         for shard in shards {
@@ -57,8 +49,35 @@ struct SearchIndexWriter {
             "stop": .array(SearchTokenizer.stopWords.sorted().map(SearchJSON.string)),
             "elided": .array(SearchTokenizer.elided.sorted().map(SearchJSON.string)),
         ]
-        files.append(RenderedFile(path: OutputPath("search/meta.js"), data: SearchScript.script(id: "meta", value: .object(meta))))
+        files.append(
+            RenderedFile(
+                path: OutputPath("search/meta.js"), data: SearchScript.script(id: "meta", value: .object(meta))))
         return files
+    }
+
+    /// For each word, the documents that hold it and its weight there: `[gap, weight, gap, weight…]`, where a
+    /// document's number is stored as the gap from the previous one: small numbers, short files.
+    static func postings(of documents: [SearchDocument]) -> [String: [Int]] {
+        var slots: [String: Int] = [:]
+        var lists: [[Int]] = []
+        var last: [Int] = []
+        for (number, document) in documents.enumerated() {
+            for (word, weight) in document.weights {
+                let slot: Int
+                if let known = slots[word] {
+                    slot = known
+                } else {
+                    slot = lists.count
+                    slots[word] = slot
+                    lists.append([])
+                    last.append(0)
+                }
+                lists[slot].append(number - last[slot])
+                lists[slot].append(weight)
+                last[slot] = number
+            }
+        }
+        return slots.mapValues { lists[$0] }
     }
 
     /// Groups the words by their first two letters, then cuts any group past `shardLimit` by one more letter.

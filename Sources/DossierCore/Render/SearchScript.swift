@@ -93,31 +93,57 @@ enum SearchScript {
         return name
     }
 
-    /// The text a reader sees in an HTML fragment: tags dropped (block tags leave a space), entities decoded.
+    /// The text a reader sees in an HTML fragment: tags dropped (block tags leave a space), entities decoded,
+    /// runs of spaces made one.
     static func plainText(fromHTML html: String) -> String {
-        var text = ""
-        text.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        while let open = rest.firstIndex(where: { $0 == "<" || $0 == "&" }) {
-            text += rest[..<open]
-            if rest[open] == "<" {
-                guard let close = rest[open...].firstIndex(of: ">") else { break }
-                let name = rest[rest.index(after: open)..<close].drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }
-                if !inlineTags.contains(name.lowercased()) { text += " " }
-                rest = rest[rest.index(after: close)...]
-            } else {
-                let end = rest[open...].prefix(12).firstIndex(of: ";")
-                if let end, let decoded = decodeEntity(rest[rest.index(after: open)..<end]) {
-                    text += decoded
-                    rest = rest[rest.index(after: end)...]
-                } else {
-                    text += "&"
-                    rest = rest[rest.index(after: open)...]
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        func appendSpace() { pendingSpace = !output.isEmpty }
+        func append(_ byte: UInt8) {
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            output.append(byte)
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x3C:  // <
+                guard let close = bytes[index...].firstIndex(of: 0x3E) else {
+                    index = bytes.count
+                    continue
                 }
+                var nameStart = index + 1
+                if nameStart < close, bytes[nameStart] == 0x2F { nameStart += 1 }
+                var nameEnd = nameStart
+                while nameEnd < close, isASCIIAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
+                let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
+                if !inlineTags.contains(name) { appendSpace() }
+                index = close + 1
+            case 0x26:  // &
+                let end = bytes[index..<min(bytes.count, index + 12)].firstIndex(of: 0x3B)
+                if let end, let decoded = decodeEntity(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)[...]) {
+                    decoded.utf8.forEach(append)
+                    index = end + 1
+                } else {
+                    append(byte)
+                    index += 1
+                }
+            case 0x20, 0x09, 0x0A, 0x0D:
+                appendSpace()
+                index += 1
+            default:
+                append(byte)
+                index += 1
             }
         }
-        text += rest
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     private static let inlineTags: Set<String> = [

@@ -23,21 +23,33 @@ enum SearchTokenizer {
 
     /// Calls `body` with each folded word of the text, in order; elided words and stop words are skipped.
     static func forEachWord(in text: String, _ body: (String) -> Void) {
-        var word = ""
+        // Bytes, not a String, while the word grows: this runs over every word of every article.
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         func finish(beforeApostrophe: Bool) {
-            defer { word = "" }
             guard !word.isEmpty else { return }
-            if beforeApostrophe, elided.contains(word) { return }
-            if stopWords.contains(word) { return }
-            body(word)
+            let folded = String(decoding: word, as: UTF8.self)
+            word.removeAll(keepingCapacity: true)
+            if beforeApostrophe, elided.contains(folded) { return }
+            if stopWords.contains(folded) { return }
+            body(folded)
         }
         for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x41...0x5A: word.append(UInt8(value + 0x20))
+                case 0x30...0x39, 0x61...0x7A: word.append(UInt8(value))
+                default: finish(beforeApostrophe: isApostrophe(scalar))
+                }
+                continue
+            }
             if isApostrophe(scalar) {
                 finish(beforeApostrophe: true)
                 continue
             }
             switch TextFolding.fastClass(scalar) {
-            case .word: TextFolding.appendFolded(scalar, to: &word)
+            case .word: TextFolding.appendFoldedBytes(scalar, to: &word)
             case .invisible: continue
             case .soft, .hard: finish(beforeApostrophe: false)
             }
