@@ -85,6 +85,7 @@ struct SiteRenderer {
         files.append(RenderedFile(path: OutputPath("feed.xml"), data: Data(data.atom().utf8)))
         files.append(RenderedFile(path: OutputPath("sitemap.xml"), data: Data(data.sitemap(pages: pageURLs).utf8)))
         files.append(RenderedFile(path: OutputPath("robots.txt"), data: Data(data.robots().utf8)))
+        files += SearchIndexWriter(site: site, views: views, templates: templates).files()
         for asset in templates.assets {
             files.append(RenderedFile(path: OutputPath("assets/\(asset.path)"), data: asset.data))
         }

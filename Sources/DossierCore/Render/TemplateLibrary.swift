@@ -8,7 +8,7 @@ struct TemplateLibrary: Sendable {
     /// Asset files by their path under `assets/`.
     let assets: [(path: String, data: Data)]
 
-    static let requiredTemplates = ["layout", "index", "article", "entity", "kind", "timeline", "map", "404"]
+    static let requiredTemplates = ["layout", "index", "article", "entity", "kind", "timeline", "map", "404", "search"]
 
     /// Loads every template; syntax errors become diagnostics with the template's file, line and column.
     static func load(overrides: URL?, diagnostics: inout [Diagnostic]) throws -> TemplateLibrary {

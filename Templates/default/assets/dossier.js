@@ -34,6 +34,15 @@
         link.setAttributeNS(xlink, 'xlink:href', fixed);
       }
     }
+
+    // The search box sends its query to a folder too ("../search/"): the same cure.
+    var forms = document.getElementsByTagName('form');
+    for (var j = 0; j < forms.length; j++) {
+      var action = forms[j].getAttribute('action');
+      if (action && !hasScheme.test(action) && /\/$/.test(action)) {
+        forms[j].setAttribute('action', action + 'index.html');
+      }
+    }
   }
 
   if (window.location.protocol === 'file:') {

@@ -1,0 +1,97 @@
+/// One thing a search can find: an entity page or an article, with the weight of each of its words.
+struct SearchDocument: Sendable {
+    var isEntity: Bool
+    /// Relative to the site's root: `towns/boukamal/`.
+    var url: String
+    var title: String
+    /// What is shown under the title: the date of an article, the kind and mentions of an entity.
+    var label: String
+    /// `2017-11-13` for `<time datetime>`; empty for an entity or an undated article.
+    var datetime: String
+    /// The text a snippet is cut from.
+    var text: String
+    /// Folded word → weight: a word in a name or a title weighs more than one in the body.
+    var weights: [String: Int]
+
+    /// The document as `search.js` reads it: `[url, title, label, datetime, text]`.
+    var row: SearchJSON {
+        .array([.string(url), .string(title), .string(label), .string(datetime), .string(text)])
+    }
+}
+
+/// Makes the documents of the search index from the site: entities first, then articles newest first, so that
+/// among results of equal score the newer article comes first.
+struct SearchDocuments {
+    let site: Site
+
+    /// Weights per occurrence, by where the word is.
+    enum Weight {
+        static let entityName = 40
+        static let entityAlias = 25
+        static let entityKind = 4
+        static let entitySummary = 2
+        static let articleTitle = 10
+        static let articleSource = 3
+        static let articleBody = 1
+        /// Caps a word's weight in one document, so that repeating a word cannot bury every other result.
+        static let cap = 99
+    }
+
+    func all() -> [SearchDocument] {
+        let entities = site.mentionedEntities.map(entityDocument)
+        let dated = site.articles.indices.filter { site.articles[$0].article.date != nil }
+        let undated = site.articles.indices.filter { site.articles[$0].article.date == nil }
+        let order = Array(dated.reversed()) + undated
+        let articles = site.articles
+        let documents = order.parallelMap { index in Self.articleDocument(articles[index]) }
+        return entities + documents
+    }
+
+    private func entityDocument(_ entity: Entity) -> SearchDocument {
+        var weights: [String: Int] = [:]
+        Self.add(entity.name, weight: Weight.entityName, to: &weights)
+        for alias in entity.aliases { Self.add(alias, weight: Weight.entityAlias, to: &weights) }
+        Self.add(entity.kind.singular + " " + entity.kind.label, weight: Weight.entityKind, to: &weights)
+        if let summary = entity.summary { Self.add(summary, weight: Weight.entitySummary, to: &weights) }
+        let mentions = site.entityFacts[entity.id]?.mentionCount ?? 0
+        var text = entity.summary ?? ""
+        if !entity.aliases.isEmpty {
+            text += (text.isEmpty ? "" : " ") + "Autres noms : " + entity.aliases.joined(separator: ", ") + "."
+        }
+        return SearchDocument(
+            isEntity: true, url: entity.url.path, title: entity.name,
+            label: "\(entity.kind.singular) · \(mentions) mention\(mentions == 1 ? "" : "s")", datetime: "",
+            text: text, weights: weights)
+    }
+
+    private static func articleDocument(_ linked: LinkedArticle) -> SearchDocument {
+        let article = linked.article
+        let body = SearchScript.plainText(fromHTML: linked.bodyHTML)
+        var weights: [String: Int] = [:]
+        weights.reserveCapacity(body.utf8.count / 16)  // about one distinct word in three, of five letters
+        add(article.title, weight: Weight.articleTitle, to: &weights)
+        if let source = article.source { add(source, weight: Weight.articleSource, to: &weights) }
+        add(body, weight: Weight.articleBody, to: &weights)
+        return SearchDocument(
+            isEntity: false, url: article.url.path, title: article.title, label: article.date?.french ?? "",
+            datetime: article.date?.iso ?? "", text: opening(of: body), weights: weights)
+    }
+
+    private static func add(_ text: String, weight: Int, to weights: inout [String: Int]) {
+        SearchTokenizer.forEachWord(in: text) { word in
+            weights[word] = min(Weight.cap, weights[word, default: 0] + weight)
+        }
+    }
+
+    /// The first `snippetLength` characters of the text, cut after a whole word.
+    private static func opening(of text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard
+            let limit = scalars.index(
+                scalars.startIndex, offsetBy: SearchIndexWriter.snippetLength, limitedBy: scalars.endIndex),
+            limit < scalars.endIndex
+        else { return text }
+        let end = scalars[..<limit].lastIndex(of: " ") ?? limit
+        return String(scalars[..<end]) + " …"
+    }
+}

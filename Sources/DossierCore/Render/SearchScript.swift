@@ -1,0 +1,168 @@
+import Foundation
+
+/// A value of the search data, written as JSON: only what the index needs, in a fixed order.
+enum SearchJSON {
+    case string(String)
+    case int(Int)
+    case array([SearchJSON])
+    /// Keys are written sorted, so that two builds give the same bytes.
+    case object([String: SearchJSON])
+}
+
+/// Writes search data as scripts: `dossierSearch.add("id", JSON);`. A script, not a JSON file, because browsers
+/// refuse `fetch()` of local files, and the site must work opened from disk.
+enum SearchScript {
+    /// The script that hands `value` to the page under the name `id`.
+    static func script(id: String, value: SearchJSON) -> Data {
+        var json = ""
+        append(value, to: &json)
+        return script(id: id, json: json)
+    }
+
+    /// The same, for JSON already written with `append`.
+    static func script(id: String, json: String) -> Data {
+        var text = "window.dossierSearch.add("
+        appendString(id, to: &text)
+        text += ","
+        text += json
+        text += ");\n"
+        return Data(text.utf8)
+    }
+
+    static func append(_ value: SearchJSON, to text: inout String) {
+        switch value {
+        case .string(let string): appendString(string, to: &text)
+        case .int(let number): text += String(number)
+        case .array(let items):
+            text += "["
+            for (position, item) in items.enumerated() {
+                if position > 0 { text += "," }
+                append(item, to: &text)
+            }
+            text += "]"
+        case .object(let fields):
+            text += "{"
+            for (position, key) in fields.keys.sorted().enumerated() {
+                if position > 0 { text += "," }
+                appendString(key, to: &text)
+                text += ":"
+                append(fields[key]!, to: &text)
+            }
+            text += "}"
+        }
+    }
+
+    /// A JSON string that is also safe inside a script: `<`, `>` and `&` escaped so that no `</script>` or
+    /// `<!--` can appear, and U+2028/U+2029, which older engines take for line ends inside a string.
+    static func appendString(_ string: String, to text: inout String) {
+        text += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "<": text += "\\u003c"
+            case ">": text += "\\u003e"
+            case "&": text += "\\u0026"
+            case "\u{2028}": text += "\\u2028"
+            case "\u{2029}": text += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        text += "\""
+    }
+
+    /// The name of a data file for a prefix of folded words: ASCII letters and digits as they are, any other
+    /// character as `_` and its hexadecimal code, so that file names stay portable. `search.js` does the same.
+    static func fileName(forKey key: String) -> String {
+        var name = ""
+        for scalar in key.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39, 0x61...0x7A: name.unicodeScalars.append(scalar)
+            default: name += "_" + String(scalar.value, radix: 16)
+            }
+        }
+        return name
+    }
+
+    /// The text a reader sees in an HTML fragment: tags dropped (block tags leave a space), entities decoded,
+    /// runs of spaces made one.
+    static func plainText(fromHTML html: String) -> String {
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        func appendSpace() { pendingSpace = !output.isEmpty }
+        func append(_ byte: UInt8) {
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            output.append(byte)
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x3C:  // <
+                guard let close = bytes[index...].firstIndex(of: 0x3E) else {
+                    index = bytes.count
+                    continue
+                }
+                var nameStart = index + 1
+                if nameStart < close, bytes[nameStart] == 0x2F { nameStart += 1 }
+                var nameEnd = nameStart
+                while nameEnd < close, isASCIIAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
+                let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
+                if !inlineTags.contains(name) { appendSpace() }
+                index = close + 1
+            case 0x26:  // &
+                let end = bytes[index..<min(bytes.count, index + 12)].firstIndex(of: 0x3B)
+                if let end, let decoded = decodeEntity(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)[...]) {
+                    decoded.utf8.forEach(append)
+                    index = end + 1
+                } else {
+                    append(byte)
+                    index += 1
+                }
+            case 0x20, 0x09, 0x0A, 0x0D:
+                appendSpace()
+                index += 1
+            default:
+                append(byte)
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    private static let inlineTags: Set<String> = [
+        "a", "abbr", "b", "code", "del", "em", "i", "mark", "s", "small", "span", "strong", "sub", "sup", "u",
+    ]
+
+    private static func decodeEntity(_ name: Substring) -> String? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return "\u{A0}"
+        default: break
+        }
+        guard name.first == "#" else { return nil }
+        let digits = name.dropFirst()
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+        return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+    }
+}
