@@ -38,6 +38,7 @@ site-checks: site browser-deps
 	rm -rf "$(CHECKS_DIR)/subpath" && mkdir -p "$(CHECKS_DIR)"
 	.build/release/dossier build seeds --output "$(CHECKS_DIR)/subpath" --base-url https://example.org/dossier/
 	$(PYTHON) Tests/browser/check_site.py public --subpath-site "$(CHECKS_DIR)/subpath" --screenshots "$(CHECKS_DIR)/screenshots"
+	$(PYTHON) Tests/browser/check_search.py public
 
 ## Install Chromium, its driver, Java and the Python checkers when they are missing.
 browser-deps:

@@ -27,7 +27,7 @@ class StaticServer:
             def translate_path(self, path):
                 decoded = unquote(urlsplit(path).path)
                 if not decoded.startswith(prefix):
-                    return str(folder / "\0missing")  # outside the prefix: nothing is served
+                    return str(folder / ".outside-the-prefix")  # no such file: a 404
                 return super().translate_path("/" + path[len(prefix):])
 
             def log_message(self, *arguments):
@@ -91,9 +91,6 @@ class Browser:
             "const done = arguments[arguments.length - 1];"
             "axe.run(document).then(done, error => done({violations: [{id: 'axe-error', help: String(error),"
             " nodes: []}], passes: []}));")
-
-    def axe_version(self):
-        return self.driver.execute_script("return axe.version")
 
     def screenshot(self, url, width, height, target):
         """The whole page at this window width, as a reader scrolling it would see it."""
