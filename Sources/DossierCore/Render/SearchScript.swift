@@ -96,50 +96,50 @@ enum SearchScript {
     /// The text a reader sees in an HTML fragment: tags dropped (block tags leave a space), entities decoded,
     /// runs of spaces made one.
     static func plainText(fromHTML html: String) -> String {
-        let bytes = Array(html.utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        func appendSpace() { pendingSpace = !output.isEmpty }
-        func append(_ byte: UInt8) {
-            if pendingSpace { output.append(0x20) }
-            pendingSpace = false
-            output.append(byte)
-        }
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x3C:  // <
-                guard let close = bytes[index...].firstIndex(of: 0x3E) else {
-                    index = bytes.count
+        var html = html
+        return html.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x3C:  // <
+                    var close = index + 1
+                    while close < bytes.count, bytes[close] != 0x3E { close += 1 }
+                    var nameStart = index + 1
+                    if nameStart < close, bytes[nameStart] == 0x2F { nameStart += 1 }
+                    var nameEnd = nameStart
+                    while nameEnd < close, isASCIIAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
+                    let name = SearchTokenizer.shortKey(bytes[nameStart..<nameEnd].lazy.map { $0 | 0x20 })
+                    if name.map({ !inlineTagKeys.contains($0) }) ?? true { pendingSpace = !output.isEmpty }
+                    index = close + 1
                     continue
-                }
-                var nameStart = index + 1
-                if nameStart < close, bytes[nameStart] == 0x2F { nameStart += 1 }
-                var nameEnd = nameStart
-                while nameEnd < close, isASCIIAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
-                let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self).lowercased()
-                if !inlineTags.contains(name) { appendSpace() }
-                index = close + 1
-            case 0x26:  // &
-                let end = bytes[index..<min(bytes.count, index + 12)].firstIndex(of: 0x3B)
-                if let end, let decoded = decodeEntity(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)[...]) {
-                    decoded.utf8.forEach(append)
-                    index = end + 1
-                } else {
-                    append(byte)
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    pendingSpace = !output.isEmpty
                     index += 1
+                    continue
+                default: break
                 }
-            case 0x20, 0x09, 0x0A, 0x0D:
-                appendSpace()
-                index += 1
-            default:
-                append(byte)
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                if byte == 0x26 {  // &
+                    var end = index + 1
+                    while end < min(bytes.count, index + 12), bytes[end] != 0x3B { end += 1 }
+                    if end < bytes.count, bytes[end] == 0x3B,
+                        let decoded = decodeEntity(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)[...])
+                    {
+                        output.append(contentsOf: decoded.utf8)
+                        index = end + 1
+                        continue
+                    }
+                }
+                output.append(byte)
                 index += 1
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
@@ -149,6 +149,7 @@ enum SearchScript {
     private static let inlineTags: Set<String> = [
         "a", "abbr", "b", "code", "del", "em", "i", "mark", "s", "small", "span", "strong", "sub", "sup", "u",
     ]
+    private static let inlineTagKeys = Set(inlineTags.compactMap { SearchTokenizer.shortKey(Array($0.utf8)) })
 
     private static func decodeEntity(_ name: Substring) -> String? {
         switch name {

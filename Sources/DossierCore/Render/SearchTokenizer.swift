@@ -23,27 +23,37 @@ enum SearchTokenizer {
 
     /// Calls `body` with each folded word of the text, in order; elided words and stop words are skipped.
     static func forEachWord(in text: String, _ body: (String) -> Void) {
-        // Bytes, not a String, while the word grows: this runs over every word of every article.
+        var text = text
+        text.withUTF8 { forEachWord(inUTF8: $0, body) }
+    }
+
+    /// The same over UTF-8 bytes: this runs over every word of every article, so it reads bytes, decodes a
+    /// scalar only beyond ASCII, and tells elided and stop words by their bytes before making a `String`.
+    static func forEachWord(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         func finish(beforeApostrophe: Bool) {
             guard !word.isEmpty else { return }
-            let folded = String(decoding: word, as: UTF8.self)
-            word.removeAll(keepingCapacity: true)
-            if beforeApostrophe, elided.contains(folded) { return }
-            if stopWords.contains(folded) { return }
-            body(folded)
+            defer { word.removeAll(keepingCapacity: true) }
+            if let key = shortKey(word), (beforeApostrophe && elidedKeys.contains(key)) || stopKeys.contains(key) {
+                return
+            }
+            body(String(decoding: word, as: UTF8.self))
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x41...0x5A: word.append(UInt8(value + 0x20))
-                case 0x30...0x39, 0x61...0x7A: word.append(UInt8(value))
-                default: finish(beforeApostrophe: isApostrophe(scalar))
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                switch byte {
+                case 0x41...0x5A: word.append(byte + 0x20)
+                case 0x30...0x39, 0x61...0x7A: word.append(byte)
+                default: finish(beforeApostrophe: byte == 0x27 || byte == 0x60)
                 }
+                index += 1
                 continue
             }
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            index += length
             if isApostrophe(scalar) {
                 finish(beforeApostrophe: true)
                 continue
@@ -56,6 +66,31 @@ enum SearchTokenizer {
         }
         finish(beforeApostrophe: false)
     }
+
+    /// The scalar that starts at `index` and its length in bytes; a malformed byte reads as U+FFFD.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= bytes.count else { return ("\u{FFFD}", 1) }
+        var value = lead & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let next = UInt32(bytes[index + offset])
+            guard next & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | (next & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    /// Up to seven bytes and their count packed in an integer: elided and stop words are all that short.
+    static func shortKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
+        guard bytes.count <= 7 else { return nil }
+        var key: UInt64 = 0
+        for byte in bytes { key = key << 8 | UInt64(byte) }
+        return key | UInt64(bytes.count) << 60
+    }
+
+    private static let elidedKeys = Set(elided.compactMap { shortKey(Array($0.utf8)) })
+    private static let stopKeys = Set(stopWords.compactMap { shortKey(Array($0.utf8)) })
 
     /// The folded words of a text, in order.
     static func words(in text: String) -> [String] {
