@@ -83,33 +83,48 @@ struct SearchIndexWriter {
     /// Groups the words by their first two letters, then cuts any group past `shardLimit` by one more letter.
     /// The key of a word is then the longest key that begins it, which is how `search.js` finds it.
     static func shards(of postings: [String: [Int]]) -> [(key: String, body: String)] {
-        let entries = postings.keys.sorted().map { word -> (word: String, text: String) in
+        // Each word's entry is written once, as bytes: at 10,000 articles there are millions of numbers to write.
+        let entries = postings.keys.sorted().map { word -> Entry in
             var text = ""
-            SearchScript.append(.string(word), to: &text)
-            text += ":["
-            text += postings[word]!.map(String.init).joined(separator: ",")
-            text += "]"
-            return (word, text)
+            SearchScript.appendString(word, to: &text)
+            var bytes = Array(text.utf8)
+            bytes.append(contentsOf: ":[".utf8)
+            for (position, number) in postings[word]!.enumerated() {
+                if position > 0 { bytes.append(0x2C) }
+                appendDecimal(number, to: &bytes)
+            }
+            bytes.append(0x5D)
+            return Entry(word: word, letters: Array(word.unicodeScalars), text: bytes)
         }
         var shards: [(key: String, body: String)] = []
-        func cut(_ group: ArraySlice<(word: String, text: String)>, depth: Int) {
+        func body(_ members: some Collection<Entry>) -> String {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(members.reduce(0) { $0 + $1.text.count + 1 })
+            for (position, member) in members.enumerated() {
+                if position > 0 { bytes.append(0x2C) }
+                bytes.append(contentsOf: member.text)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        func cut(_ group: ArraySlice<Entry>, depth: Int) {
             var start = group.startIndex
             while start < group.endIndex {
-                let key = Self.key(of: group[start].word, length: depth)
+                let key = group[start].letters.prefix(depth)
                 var end = start
                 var size = 0
-                while end < group.endIndex, Self.key(of: group[end].word, length: depth) == key {
-                    size += group[end].text.utf8.count + 1
+                while end < group.endIndex, group[end].letters.prefix(depth) == key {
+                    size += group[end].text.count + 1
                     end += 1
                 }
                 let members = group[start..<end]
+                let keyText = String(String.UnicodeScalarView(key))
                 if size > shardLimit, depth < maxKeyLength, members.count > 1 {
                     // The word that is the key itself stays under the key; longer ones go one letter deeper.
-                    let exact = members.filter { $0.word.unicodeScalars.count <= depth }
-                    if !exact.isEmpty { shards.append((key, exact.map(\.text).joined(separator: ","))) }
-                    cut(members.filter { $0.word.unicodeScalars.count > depth }[...], depth: depth + 1)
+                    let exact = members.filter { $0.letters.count <= depth }
+                    if !exact.isEmpty { shards.append((keyText, body(exact))) }
+                    cut(members.filter { $0.letters.count > depth }[...], depth: depth + 1)
                 } else {
-                    shards.append((key, members.map(\.text).joined(separator: ",")))
+                    shards.append((keyText, body(members)))
                 }
                 start = end
             }
@@ -118,9 +133,22 @@ struct SearchIndexWriter {
         return shards.sorted { $0.key < $1.key }
     }
 
-    /// The first letters of a word (all of it when it is shorter).
-    private static func key(of word: String, length: Int) -> String {
-        String(String.UnicodeScalarView(word.unicodeScalars.prefix(length)))
+    /// A word of the index with its letters and its entry, `"word":[gap,weight,…]`, as written in its shard.
+    private struct Entry {
+        var word: String
+        var letters: [Unicode.Scalar]
+        var text: [UInt8]
+    }
+
+    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(0x2D) }
+        var value = number.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(value % 10) + 0x30)
+            value /= 10
+        } while value > 0
+        bytes[start...].reverse()
     }
 
     /// `search/index.html`: the form, the place for results, and for readers without JavaScript, the indexes.
