@@ -64,7 +64,8 @@ public struct PreviewServer: Sendable {
             let warnings = outcome.diagnostics.warningCount
             log(
                 (first ? "Built" : "Rebuilt") + " \(outcome.articleCount) articles, \(outcome.fileCount) files in "
-                    + "\(seconds) s" + (warnings > 0 ? " (\(warnings) warnings, see `dossier check`)" : ""))
+                    + "\(seconds) s" + (first ? "" : " (\(outcome.parsed) parsed, \(outcome.linked) linked anew)")
+                    + (warnings > 0 ? " (\(warnings) warnings, see `dossier check`)" : ""))
         } else {
             let errors = outcome.diagnostics.filter { $0.severity == .error }
             log("Build failed in \(seconds) s; the last good site stays served:")

@@ -9,6 +9,9 @@ public struct RebuildOutcome: Sendable {
     public var fileCount: Int
     public var diagnostics: [Diagnostic]
     public var timings: [PhaseTiming]
+    /// Articles parsed and linked anew (the others were unchanged and kept from the previous build).
+    public var parsed = 0
+    public var linked = 0
 }
 
 /// Builds the dossier into memory and hands the result to the store: the files of a good build, or the
@@ -17,6 +20,8 @@ public struct SiteRebuilder: Sendable {
     let folder: URL
     let baseURL: String?
     let store: SiteStore
+    /// The previous build's parsed and linked articles: an edit to one article parses and links only that one.
+    let cache = BuildCache()
 
     public init(folder: URL, baseURL: String?, store: SiteStore) {
         self.folder = folder
@@ -27,12 +32,11 @@ public struct SiteRebuilder: Sendable {
     /// Runs a build off the concurrency pool (it is long and uses every core on its own) and publishes it.
     @discardableResult
     public func rebuild() async -> RebuildOutcome {
-        let folder = folder
-        let baseURL = baseURL
+        let (folder, baseURL, cache) = (folder, baseURL, cache)
         let started = Date()
         let result: Result<BuildReport, any Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Result { try DossierBuilder.build(folder: folder, baseURL: baseURL) })
+                continuation.resume(returning: Result { try DossierBuilder.build(folder: folder, baseURL: baseURL, cache: cache) })
             }
         }
         switch result {
@@ -40,7 +44,8 @@ public struct SiteRebuilder: Sendable {
             store.publish(files: report.files)
             return RebuildOutcome(
                 succeeded: true, seconds: Date().timeIntervalSince(started), articleCount: report.articleCount,
-                fileCount: report.files.count, diagnostics: report.diagnostics, timings: report.timings)
+                fileCount: report.files.count, diagnostics: report.diagnostics, timings: report.timings,
+                parsed: cache.lastParsed, linked: cache.lastLinked)
         case .success(let report):
             store.publish(problems: report.diagnostics.filter { $0.severity == .error })
             return RebuildOutcome(
