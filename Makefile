@@ -4,7 +4,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON ?= python3
 
-.PHONY: site test check deps clean bench
+.PHONY: site test check deps clean bench bench-serve
 
 ## Build the seed dossier into public/ (release build of the dossier command).
 site: deps
@@ -25,6 +25,10 @@ check: deps
 ## BENCH_ARGS passes more options to bench/run.py (e.g. BENCH_ARGS="--runs 1").
 bench: deps
 	SWIFT="$(SWIFT)" $(PYTHON) bench/run.py $(if $(BENCH_LARGE),--large) $(if $(BENCH_DIR),--dir "$(BENCH_DIR)") $(BENCH_ARGS)
+
+## Time `dossier serve` from an article written to the reload event, on 10,000 generated articles (bench/serve.py).
+bench-serve: deps
+	$(PYTHON) bench/serve.py $(BENCH_ARGS)
 
 ## Install cmark-gfm (C library and its GitHub extensions) when it is missing.
 deps:

@@ -136,7 +136,10 @@ public final class FolderWatcher: @unchecked Sendable {
                         : ""
                     offset += headerSize + Int(event.len)
                     if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                        changed = true  // events were lost: assume everything changed
+                        // Events were lost, new folders among them maybe: watch the trees again (a folder
+                        // already watched keeps its watch) and take it that everything changed.
+                        for root in roots { watchTree(root) }
+                        changed = true
                         continue
                     }
                     if event.mask & UInt32(IN_IGNORED) != 0 {

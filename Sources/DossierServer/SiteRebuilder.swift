@@ -36,7 +36,8 @@ public struct SiteRebuilder: Sendable {
         let started = Date()
         let result: Result<BuildReport, any Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Result { try DossierBuilder.build(folder: folder, baseURL: baseURL, cache: cache) })
+                continuation.resume(
+                    returning: Result { try DossierBuilder.build(folder: folder, baseURL: baseURL, cache: cache) })
             }
         }
         switch result {

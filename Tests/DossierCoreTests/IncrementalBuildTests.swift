@@ -63,7 +63,8 @@ import Testing
         let templates = folder.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         let notFound = try String(
-            contentsOf: TestSupport.repository.appendingPathComponent("Templates/default/404.mustache"), encoding: .utf8)
+            contentsOf: TestSupport.repository.appendingPathComponent("Templates/default/404.mustache"), encoding: .utf8
+        )
         try (notFound + "\n<p>Une page du dossier modifiée.</p>\n")
             .write(to: templates.appendingPathComponent("404.mustache"), atomically: true, encoding: .utf8)
         try expectSameAsCleanBuild(folder, cache: cache)
