@@ -11,6 +11,7 @@ public struct PreviewResponder: HTTPResponder {
 
     public init(store: SiteStore) { self.store = store }
 
+    /// The answer to one request; never throws: every failure is an HTTP status.
     public func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
             return Response(

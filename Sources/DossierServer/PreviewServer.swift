@@ -8,9 +8,13 @@ import UnixSignals
 /// `dossier serve`: builds the dossier into memory, serves it, and rebuilds and reloads open pages when a
 /// file of the dossier changes. Nothing is written to disk.
 public struct PreviewServer: Sendable {
+    /// The dossier folder, watched whole (its `templates/` included).
     public var folder: URL
+    /// The address to listen on: loopback unless the user asks otherwise.
     public var host: String
+    /// The port to listen on; 0 lets the system pick a free one.
     public var port: Int
+    /// The site's public address, as `dossier build --base-url` takes it.
     public var baseURL: String?
     /// Log each build's phase times after its summary line, as `timing PHASE SECONDS`.
     public var timings = false

@@ -3,11 +3,14 @@ import Foundation
 
 /// What one rebuild did, for the log line and the benchmark.
 public struct RebuildOutcome: Sendable {
+    /// Whether the build had no error, and so replaced the served site.
     public var succeeded: Bool
     public var seconds: Double
     public var articleCount: Int
     public var fileCount: Int
+    /// Every problem of the build, warnings included.
     public var diagnostics: [Diagnostic]
+    /// Seconds per phase, as `dossier build --timings` prints them.
     public var timings: [PhaseTiming]
     /// Articles parsed and linked anew (the others were unchanged and kept from the previous build).
     public var parsed = 0
