@@ -110,7 +110,8 @@ def main():
             generation = new_generation
             figures.append((received - written) * 1000)
             index, line = log.wait_for("Rebuilt", start=marker)
-            phases = [l.split()[1:] for l in log.lines[index + 1:index + 8] if l.startswith("timing ")]
+            last, _ = log.wait_for("timing render", start=index)  # the phase lines follow the summary
+            phases = [l.split()[1:] for l in log.lines[index + 1:last + 1] if l.startswith("timing ")]
             print(f"run {run + 1}: {figures[-1]:7.1f} ms from write to reload event; server: {line}; "
                   + ", ".join(f"{name} {float(s) * 1000:.0f} ms" for name, s in phases))
             time.sleep(0.5)
