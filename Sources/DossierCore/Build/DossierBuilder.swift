@@ -20,16 +20,19 @@ public struct BuildReport: Sendable {
 /// (`DiskPublisher` for `build`, nothing for `check`, memory for tests).
 public enum DossierBuilder {
     /// Runs every stage and keeps the files in memory, sorted by path.
-    public static func build(folder: URL, baseURL: String? = nil) throws -> BuildReport {
+    /// With a `cache` from the previous build of this dossier, unchanged articles are neither parsed nor linked again.
+    public static func build(folder: URL, baseURL: String? = nil, cache: BuildCache? = nil) throws -> BuildReport {
         let sink = MemorySink()
-        var report = try build(folder: folder, baseURL: baseURL, into: sink)
+        var report = try build(folder: folder, baseURL: baseURL, into: sink, cache: cache)
         report.files = sink.files.sorted { $0.path < $1.path }
         return report
     }
 
     /// Runs every stage and collects every problem; throws only when the environment fails. The files go to
     /// `sink` as they are rendered, only when there is no error; with no sink, nothing is rendered (`check`).
-    public static func build(folder: URL, baseURL: String? = nil, into sink: SiteSink?) throws -> BuildReport {
+    public static func build(folder: URL, baseURL: String? = nil, into sink: SiteSink?, cache: BuildCache? = nil) throws
+        -> BuildReport
+    {
         let started = Date()
         var clock = PhaseClock()
         var diagnostics: [Diagnostic] = []
@@ -45,10 +48,7 @@ public enum DossierBuilder {
 
         clock.lap("load")
         // Each stage's input is let go as soon as the next has it: memory grows with the dossier once, not thrice.
-        var parsed = sources.articleFiles.parallelMap { file in
-            var problems: [Diagnostic] = []
-            return (article: ArticleParser.parse(file, diagnostics: &problems), diagnostics: problems)
-        }
+        var parsed = cache?.parse(sources.articleFiles) ?? sources.articleFiles.parallelMap(BuildCache.parse)
         sources.articleFiles = []
         diagnostics += parsed.flatMap(\.diagnostics)
         var articles = parsed.compactMap(\.article).filter { !$0.draft }
@@ -58,7 +58,14 @@ public enum DossierBuilder {
         clock.lap("parse")
         let linker = EntityLinker(registry: sources.registry, mode: sources.config.linkMode)
         diagnostics += linker.registryDiagnostics
-        let linked = articles.parallelMap { linker.link($0) }
+        let linked: [LinkedArticle]
+        if let cache {
+            var inputs = (try? Data(contentsOf: folder.appendingPathComponent(RegistryLoader.fileName))) ?? Data()
+            inputs.append(contentsOf: Array("\u{0}link: \(sources.config.linkMode.rawValue)".utf8))
+            linked = cache.link(articles, linker: linker, inputs: inputs)
+        } else {
+            linked = articles.parallelMap { linker.link($0) }
+        }
         articles = []
         // With an article lost to an error, "no article mentions it" would only echo that error.
         let registryFile = SourcePath(RegistryLoader.fileName)

@@ -1,0 +1,68 @@
+import DossierCore
+import Foundation
+
+/// What one rebuild did, for the log line and the benchmark.
+public struct RebuildOutcome: Sendable {
+    /// Whether the build had no error, and so replaced the served site.
+    public var succeeded: Bool
+    public var seconds: Double
+    public var articleCount: Int
+    public var fileCount: Int
+    /// Every problem of the build, warnings included.
+    public var diagnostics: [Diagnostic]
+    /// Seconds per phase, as `dossier build --timings` prints them.
+    public var timings: [PhaseTiming]
+    /// Articles parsed and linked anew (the others were unchanged and kept from the previous build).
+    public var parsed = 0
+    public var linked = 0
+}
+
+/// Builds the dossier into memory and hands the result to the store: the files of a good build, or the
+/// problems of a failed one (the last good files stay served).
+public struct SiteRebuilder: Sendable {
+    let folder: URL
+    let baseURL: String?
+    let store: SiteStore
+    /// The previous build's parsed and linked articles: an edit to one article parses and links only that one.
+    let cache = BuildCache()
+
+    public init(folder: URL, baseURL: String?, store: SiteStore) {
+        self.folder = folder
+        self.baseURL = baseURL
+        self.store = store
+    }
+
+    /// Runs a build off the concurrency pool (it is long and uses every core on its own) and publishes it.
+    @discardableResult
+    public func rebuild() async -> RebuildOutcome {
+        let (folder, baseURL, cache) = (folder, baseURL, cache)
+        let started = Date()
+        let result: Result<BuildReport, any Error> = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(
+                    returning: Result { try DossierBuilder.build(folder: folder, baseURL: baseURL, cache: cache) })
+            }
+        }
+        switch result {
+        case .success(let report) where !report.diagnostics.hasErrors:
+            store.publish(files: report.files)
+            return RebuildOutcome(
+                succeeded: true, seconds: Date().timeIntervalSince(started), articleCount: report.articleCount,
+                fileCount: report.files.count, diagnostics: report.diagnostics, timings: report.timings,
+                parsed: cache.lastParsed, linked: cache.lastLinked)
+        case .success(let report):
+            store.publish(problems: report.diagnostics.filter { $0.severity == .error })
+            return RebuildOutcome(
+                succeeded: false, seconds: Date().timeIntervalSince(started), articleCount: report.articleCount,
+                fileCount: 0, diagnostics: report.diagnostics, timings: report.timings)
+        case .failure(let error):
+            // The environment failed (a folder vanished, say): shown like a content problem, and retried on
+            // the next change.
+            let problem = Diagnostic.error("build-failed", "\(error)")
+            store.publish(problems: [problem])
+            return RebuildOutcome(
+                succeeded: false, seconds: Date().timeIntervalSince(started), articleCount: 0, fileCount: 0,
+                diagnostics: [problem], timings: [])
+        }
+    }
+}

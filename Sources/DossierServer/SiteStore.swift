@@ -1,0 +1,91 @@
+import DossierCore
+import Foundation
+
+/// One state of the served site: the last good build's files, and the problems of a later build that failed.
+public struct SiteSnapshot: Sendable {
+    /// The site's files by their path from the root (`articles/x/index.html`).
+    public var files: [String: Data]
+    /// Which build this is, counted from 1; pages carry it, so that they know when they are stale.
+    public var generation: Int
+    /// The errors (and warnings) of the latest build when it failed: shown over every page until a build succeeds.
+    public var problems: [Diagnostic]
+
+    public init(files: [String: Data] = [:], generation: Int = 0, problems: [Diagnostic] = []) {
+        self.files = files
+        self.generation = generation
+        self.problems = problems
+    }
+}
+
+/// The site being served, shared by the request handlers and the rebuilding loop, and the open pages that
+/// wait to hear about the next build.
+public final class SiteStore: @unchecked Sendable {
+    // @unchecked: every stored property is read and written under `lock` only.
+    private let lock = NSLock()
+    private var snapshot = SiteSnapshot()
+    private var listeners: [Int: AsyncStream<Int>.Continuation] = [:]
+    private var nextListener = 0
+    private var closed = false
+
+    public init() {}
+
+    /// The site as it is now.
+    public var current: SiteSnapshot { lock.withLock { snapshot } }
+
+    /// A good build: its files replace the site, its problems (none) clear the panel.
+    public func publish(files: [RenderedFile]) {
+        var table: [String: Data] = [:]
+        table.reserveCapacity(files.count)
+        for file in files { table[file.path.value] = file.data }
+        update {
+            $0.files = table
+            $0.problems = []
+        }
+    }
+
+    /// A failed build: the last good files stay, and the problems are shown over them.
+    public func publish(problems: [Diagnostic]) {
+        update { $0.problems = problems }
+    }
+
+    private func update(_ change: (inout SiteSnapshot) -> Void) {
+        let (generation, targets) = lock.withLock { () -> (Int, [AsyncStream<Int>.Continuation]) in
+            change(&snapshot)
+            snapshot.generation += 1
+            return (snapshot.generation, Array(listeners.values))
+        }
+        for listener in targets { listener.yield(generation) }
+    }
+
+    /// The generations from now on, starting with the current one; it ends when the store is closed.
+    public func generations() -> AsyncStream<Int> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
+        let id: Int? = lock.withLock {
+            guard !closed else { return nil }
+            nextListener += 1
+            listeners[nextListener] = continuation
+            continuation.yield(snapshot.generation)
+            return nextListener
+        }
+        guard let id else {
+            continuation.finish()
+            return stream
+        }
+        continuation.onTermination = { [weak self] _ in self?.removeListener(id) }
+        return stream
+    }
+
+    /// Ends every open event stream, so that the server can stop without waiting for the pages to go away.
+    public func close() {
+        let targets = lock.withLock { () -> [AsyncStream<Int>.Continuation] in
+            closed = true
+            defer { listeners = [:] }
+            return Array(listeners.values)
+        }
+        for listener in targets { listener.finish() }
+    }
+
+    private func removeListener(_ id: Int) {
+        _ = lock.withLock { listeners.removeValue(forKey: id) }
+    }
+}
