@@ -4,7 +4,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON ?= python3
 
-.PHONY: site test check deps clean bench
+.PHONY: site test check deps clean bench fuzz fuzz-build corners
 
 ## Build the seed dossier into public/ (release build of the dossier command).
 site: deps
@@ -26,6 +26,28 @@ check: deps
 bench: deps
 	SWIFT="$(SWIFT)" $(PYTHON) bench/run.py $(if $(BENCH_LARGE),--large) $(if $(BENCH_DIR),--dir "$(BENCH_DIR)") $(BENCH_ARGS)
 
+## Fuzz the wire-copy reader, the front-matter splitter, the registry loader and the linker with libFuzzer,
+## FUZZ_SECONDS each (default 60), seeded from the fixtures; fails on a crash and leaves the input in Fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= FuzzWireCopy FuzzFrontMatter FuzzRegistry FuzzLinker
+fuzz: fuzz-build
+	Fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+## The fuzz targets exist only with DOSSIER_FUZZ=1 (see Package.swift), in their own scratch folder. Swift's
+## -sanitize takes one list: a second -sanitize would drop coverage, hence -sanitize=fuzzer,address once.
+## ld.gold's "Cannot export local symbol" warnings are harmless.
+fuzz-build: deps
+	@for target in $(FUZZ_TARGETS); do \
+		DOSSIER_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz --product $$target \
+			--sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
+			|| exit 1; \
+	done
+
+## No quadratic corners: time `dossier build` on pathological inputs at N and 4N (see bench/corners.py).
+corners: deps
+	$(SWIFT) build -c release --product dossier
+	$(PYTHON) bench/corners.py $(CORNERS_ARGS)
+
 ## Install cmark-gfm (C library and its GitHub extensions) when it is missing.
 deps:
 	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f "$$(pkg-config --variable=includedir libcmark-gfm)/cmark-gfm-core-extensions.h" ]; then \
@@ -42,4 +64,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build public
+	rm -rf .build .build-fuzz public
