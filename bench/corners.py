@@ -2,7 +2,7 @@
 """`make corners`: no quadratic corners. Builds pathological dossiers at a size N and 4N and times `dossier build`.
 
 Each corner is one input that grows along one axis only: an article of many paragraphs, one very long line, a
-registry of many aliases, many mentions in one sentence. A build whose time grows more than MAX_GROWTH times for
+registry of many aliases, many mentions in one sentence, many different names in one sentence. A build whose time grows more than MAX_GROWTH times for
 4 times the input is super-linear somewhere, and the benchmark exits non-zero. Every figure is measured by this run.
 
 Python 3.11 standard library only; the same arguments write the same inputs.
@@ -96,6 +96,13 @@ def many_mentions(size: int) -> dict[str, str]:
     }
 
 
+def many_names(size: int) -> dict[str, str]:
+    """One sentence naming `size` different people, each registered: a list of names, as in a list of victims."""
+    lines = registry().splitlines() + [f"  p-{person}:\n    name: {invented_name(person, 0)}" for person in range(size)]
+    names = ", ".join(invented_name(person, 0) for person in range(size))
+    return {"entities.yml": "\n".join(lines) + "\n", "liste.txt": f"date 2017-11 Parmi les victimes : {names}.\n"}
+
+
 def many_aliases(size: int) -> dict[str, str]:
     """The registry holds `size` aliases; an article names a few of them."""
     names = ", ".join(invented_name(person, 1) for person in range(0, 1_000, 50))
@@ -109,6 +116,8 @@ CORNERS = {
     "aliases": (many_aliases, 100_000, "alias"),
     # 1,000 mentions build in milliseconds: too little to time, so the sentence holds 50 times more.
     "mentions": (many_mentions, 50_000, "mention"),
+    # The same, each mention naming another entity: every one gets a page quoting the sentence.
+    "names": (many_names, 2_500, "name"),
 }
 
 
