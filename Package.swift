@@ -83,3 +83,11 @@ let package = Package(
         ),
     ]
 )
+
+// `make fuzz` only (DOSSIER_FUZZ=1, own scratch folder): one libFuzzer executable per component, see Fuzz/README.md.
+// Left out of the package otherwise, so `swift build` and `swift test` never compile or link them.
+if Context.environment["DOSSIER_FUZZ"] == "1" {
+    for name in ["FuzzWireCopy", "FuzzFrontMatter", "FuzzRegistry", "FuzzLinker"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["DossierCore"], path: "Fuzz/\(name)"))
+    }
+}

@@ -14,6 +14,7 @@ enum SiteModeler {
         }
         var facts: [String: EntityFacts] = [:]
         var entitySets: [[String]] = []
+        var crowds: [[String]] = []
         for (index, article) in articles.enumerated() {
             let counts = article.mentionCounts
             for (id, count) in counts {
@@ -21,11 +22,12 @@ enum SiteModeler {
                 facts[id, default: EntityFacts()].articles.append(index)
             }
             entitySets.append(counts.keys.sorted())
+            crowds.append(crowd(of: counts))
         }
         for id in facts.keys {
             var shared: [String: Int] = [:]
             for index in facts[id]!.articles {
-                for other in entitySets[index] where other != id { shared[other, default: 0] += 1 }
+                for other in crowds[index] where other != id { shared[other, default: 0] += 1 }
             }
             facts[id]!.companions = shared.map { (id: $0.key, count: $0.value) }
                 .sorted { ($1.count, $0.id) < ($0.count, $1.id) }
@@ -38,6 +40,16 @@ enum SiteModeler {
         }
         let related = relatedArticles(entitySets: entitySets, facts: facts)
         return Site(config: config, registry: registry, articles: articles, entityFacts: facts, related: related)
+    }
+
+    /// An article naming more entities than this (a list of names, an index) counts as company only the ones
+    /// it names most: every pair of a list of 10,000 names would be 10⁸ co-mentions to count.
+    static let crowdLimit = 100
+
+    /// The entities an article lends as companions: all of them, or the `crowdLimit` it names most.
+    private static func crowd(of counts: [String: Int]) -> [String] {
+        guard counts.count > crowdLimit else { return counts.keys.sorted() }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(crowdLimit).map(\.key).sorted()
     }
 
     /// Articles that share the most (and the rarest) entities: each shared entity weighs 1 / its article count.

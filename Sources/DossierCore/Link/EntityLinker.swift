@@ -153,7 +153,8 @@ public struct EntityLinker: Sendable {
                 pieces.append(
                     .wrapped(
                         String(decoding: bytes[match.start..<match.end], as: UTF8.self),
-                        opening: openingTag(for: match.entity, page: state.page), closing: "</a>"))
+                        opening: openingTag(for: match.entity, page: state.page), closing: "</a>",
+                        href: registry.entities[match.entity].url.relative(from: state.page)))
                 cursor = match.end
             }
             if run.end > cursor {

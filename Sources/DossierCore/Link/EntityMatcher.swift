@@ -39,9 +39,13 @@ struct EntityMatcher: Sendable {
     private(set) var unmatchableNames: [(name: String, entity: Int)] = []
 
     init(registry: Registry) {
-        var owners: [[UInt8]: [Int]] = [:]
-        var firstSpelling: [[UInt8]: String] = [:]
+        // Sized up front: a registry of 100,000 aliases would otherwise rehash these tables again and again.
+        let nameCount = registry.entities.reduce(0) { $0 + $1.names.count + $1.exclusions.count }
+        var owners: [[UInt8]: [Int]] = Dictionary(minimumCapacity: nameCount)
+        var firstSpelling: [[UInt8]: String] = Dictionary(minimumCapacity: nameCount)
         var keysOfEntity: [[[UInt8]]] = []
+        keysOfEntity.reserveCapacity(registry.entities.count)
+        trie.reserve(names: nameCount)
         for (index, entity) in registry.entities.enumerated() {
             var keys: [[UInt8]] = []
             for name in entity.names {

@@ -18,6 +18,12 @@ struct NameTrie: Sendable {
     /// The root, where every walk starts.
     static let root: Int32 = 0
 
+    /// Room for about this many names, so that a large registry does not rehash the edges as it grows.
+    mutating func reserve(names: Int) {
+        edges.reserveCapacity(names * 8)
+        endings.reserveCapacity(names)
+    }
+
     mutating func insert(_ key: [UInt8], pattern: Int) {
         var node = Self.root
         for byte in key {
@@ -48,18 +54,37 @@ struct NameTrie: Sendable {
     }
 
     /// Lays the edges out flat; call once after the last `insert`.
+    ///
+    /// A counting sort into three flat arrays: no array per node, so a registry of hundreds of thousands of
+    /// aliases (millions of nodes) costs a few large allocations, not millions of small ones.
     mutating func layOut() {
-        var children = [[(byte: UInt8, node: Int32)]](repeating: [], count: terminal.count)
-        for (key, child) in edges { children[key >> 8].append((UInt8(key & 0xFF), child)) }
-        childStart = [0]
-        childBytes = []
-        childNodes = []
-        for list in children {
-            for edge in list.sorted(by: { $0.byte < $1.byte }) {
-                childBytes.append(edge.byte)
-                childNodes.append(edge.node)
+        let nodeCount = terminal.count
+        var starts = [Int32](repeating: 0, count: nodeCount + 1)
+        for key in edges.keys { starts[(key >> 8) + 1] += 1 }
+        for node in 0..<nodeCount { starts[node + 1] += starts[node] }
+        var cursors = starts
+        childBytes = [UInt8](repeating: 0, count: edges.count)
+        childNodes = [Int32](repeating: 0, count: edges.count)
+        for (key, child) in edges {
+            let slot = Int(cursors[key >> 8])
+            childBytes[slot] = UInt8(key & 0xFF)
+            childNodes[slot] = child
+            cursors[key >> 8] += 1
+        }
+        childStart = starts
+        // Each node has a handful of children: an insertion sort by byte, in place.
+        for node in 0..<nodeCount {
+            let first = Int(starts[node])
+            let end = Int(starts[node + 1])
+            guard end - first > 1 else { continue }
+            for index in (first + 1)..<end {
+                var position = index
+                while position > first, childBytes[position - 1] > childBytes[position] {
+                    childBytes.swapAt(position - 1, position)
+                    childNodes.swapAt(position - 1, position)
+                    position -= 1
+                }
             }
-            childStart.append(Int32(childBytes.count))
         }
     }
 

@@ -164,20 +164,22 @@ struct MarkdownNode {
     /// Replaces this run of sibling nodes (`self` first, `count` in all) with new pieces.
     func replaceRun(count: Int, with pieces: [MarkdownPiece]) {
         for piece in pieces {
-            let node: OpaquePointer
             switch piece {
             case .text(let text):
-                node = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(node, text)
-            case .wrapped(let text, let opening, let closing):
-                node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-                cmark_node_set_on_enter(node, opening)
-                cmark_node_set_on_exit(node, closing)
-                let inner = cmark_node_new(CMARK_NODE_TEXT)!
-                cmark_node_set_literal(inner, text)
-                cmark_node_append_child(node, inner)
+                insertBefore(Self.textNode(text))
+            case .wrapped(let text, let opening, let closing, let href):
+                let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                cmark_node_set_on_enter(custom, opening)
+                cmark_node_set_on_exit(custom, closing)
+                cmark_node_append_child(custom, Self.textNode(text))
+                if insertBefore(custom) { continue }
+                // cmark-gfm's table cells refuse custom inlines: there a plain link keeps the name and where it
+                // leads (without the mention's class) rather than losing both.
+                let link = cmark_node_new(CMARK_NODE_LINK)!
+                cmark_node_set_url(link, href)
+                cmark_node_append_child(link, Self.textNode(text))
+                if !insertBefore(link) { insertBefore(Self.textNode(text)) }
             }
-            cmark_node_insert_before(pointer, node)
         }
         var doomed: [OpaquePointer] = [pointer]
         var cursor = pointer
@@ -193,9 +195,26 @@ struct MarkdownNode {
     }
 }
 
+extension MarkdownNode {
+    private static func textNode(_ text: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(node, text)
+        return node
+    }
+
+    /// Puts a new node before this one; a node the parent refuses is freed, not leaked, and false is returned.
+    @discardableResult
+    private func insertBefore(_ node: OpaquePointer) -> Bool {
+        if cmark_node_insert_before(pointer, node) != 0 { return true }
+        cmark_node_free(node)
+        return false
+    }
+}
+
 /// What a run of text becomes after linking: text, or text wrapped in trusted markup (a link).
 enum MarkdownPiece {
     case text(String)
-    /// `opening` and `closing` are emitted verbatim: they must be built from escaped values only.
-    case wrapped(String, opening: String, closing: String)
+    /// `opening` and `closing` are emitted verbatim: they must be built from escaped values only. `href` (not
+    /// escaped) is the link's target where the markup cannot go.
+    case wrapped(String, opening: String, closing: String, href: String)
 }

@@ -11,6 +11,9 @@ struct PageViews {
     /// Each article's reference as seen from a page two folders deep (`towns/x/`, `articles/y/`,
     /// `timeline/2017/`): where most lists are, so built once instead of once per list.
     private let referencesAtDepthTwo: [TemplateValue]
+    /// Each article's mentions by entity id, grouped once: filtering an article's mentions on each of its
+    /// entities' pages would cost its entities times its mentions (a list of 10,000 names: 10⁸).
+    private let mentionsByArticle: [[String: [Mention]]]
 
     init(site: Site) {
         self.site = site
@@ -18,6 +21,7 @@ struct PageViews {
         self.mentionedByKind = Dictionary(grouping: mentioned, by: \.kind)
         self.mappedTowns = mentioned.filter { $0.kind.id == "towns" && $0.coordinates != nil }
         self.referencesAtDepthTwo = site.articles.indices.map { Self.reference(to: site.articles[$0], prefix: "../../") }
+        self.mentionsByArticle = site.articles.map { Dictionary(grouping: $0.mentions, by: \.entity) }
     }
 
     // MARK: - Shared shapes
@@ -193,7 +197,7 @@ struct PageViews {
         let shown = facts.articles.dropFirst(first).prefix(Self.appearancesPerPage)
         context["appearances"] = shown.map { index -> TemplateValue in
             let linked = site.articles[index]
-            let own = linked.mentions.filter { $0.entity == entity.id }
+            let own = mentionsByArticle[index][entity.id] ?? []
             var sentences: [TemplateValue] = []
             var seen: Set<Int> = []
             for mention in own where seen.insert(mention.sentence).inserted {
@@ -362,25 +366,5 @@ struct PageViews {
     func notFound() -> [String: Any] {
         // The 404 page is served at any depth: absolute links when we know the site's address.
         common(page: .root, title: "Page introuvable", absoluteBase: site.config.baseURL)
-    }
-
-    /// A sentence as HTML with each mention in `<mark>`; everything else escaped.
-    static func highlight(_ sentence: String, ranges: [Range<Int>]) -> String {
-        // Slices of the sentence itself (mentions start and end on whole characters): nothing copied twice.
-        let utf8 = sentence.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        var html = ""
-        html.reserveCapacity(utf8.count + 13 * ranges.count + 16)
-        var cursor = 0
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound })
-        where range.lowerBound >= cursor && range.upperBound <= utf8.count {
-            HTML.appendEscaped(sentence[index(cursor)..<index(range.lowerBound)], to: &html)
-            html += "<mark>"
-            HTML.appendEscaped(sentence[index(range.lowerBound)..<index(range.upperBound)], to: &html)
-            html += "</mark>"
-            cursor = range.upperBound
-        }
-        HTML.appendEscaped(sentence[index(cursor)...], to: &html)
-        return html
     }
 }

@@ -1,0 +1,48 @@
+/// The sentences quoted on entity pages, as HTML.
+extension PageViews {
+    /// Bytes of a quoted sentence shown around its first mention: a sentence longer than twice this (a list of
+    /// names, a text without full stops) is cut to it, else every page naming one of its entities repeats it whole.
+    static let quoteMargin = 300
+
+    /// A sentence as HTML with each mention in `<mark>`; everything else escaped. A very long sentence is
+    /// quoted only around its first mention, between `…`.
+    static func highlight(_ sentence: String, ranges: [Range<Int>]) -> String {
+        // Slices of the sentence itself (mentions start and end on whole characters): nothing copied twice.
+        let utf8 = sentence.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let sorted = ranges.sorted(by: { $0.lowerBound < $1.lowerBound }).filter { $0.upperBound <= utf8.count }
+        var window = 0..<utf8.count
+        if utf8.count > 2 * quoteMargin, let first = sorted.first {
+            window = wordBoundary(in: utf8, before: first.lowerBound - quoteMargin)
+                ..< wordBoundary(in: utf8, before: first.upperBound + quoteMargin)
+            window = min(window.lowerBound, first.lowerBound)..<max(window.upperBound, first.upperBound)
+        }
+        var html = window.lowerBound > 0 ? "… " : ""
+        html.reserveCapacity(window.count + 13 * ranges.count + 16)
+        var cursor = window.lowerBound
+        for range in sorted where range.lowerBound >= cursor && range.upperBound <= window.upperBound {
+            HTML.appendEscaped(sentence[index(cursor)..<index(range.lowerBound)], to: &html)
+            html += "<mark>"
+            HTML.appendEscaped(sentence[index(range.lowerBound)..<index(range.upperBound)], to: &html)
+            html += "</mark>"
+            cursor = range.upperBound
+        }
+        HTML.appendEscaped(sentence[index(cursor)..<index(window.upperBound)], to: &html)
+        if window.upperBound < utf8.count { html += " …" }
+        return html
+    }
+
+    /// Where to cut near a byte offset (clamped to the sentence): after a space a few bytes back if there is
+    /// one, else at the start of a character. Never a scan of the whole sentence, however long its words.
+    private static func wordBoundary(in utf8: String.UTF8View, before offset: Int) -> Int {
+        let clamped = min(max(offset, 0), utf8.count)
+        guard clamped > 0, clamped < utf8.count else { return clamped }
+        func byte(_ at: Int) -> UInt8 { utf8[utf8.index(utf8.startIndex, offsetBy: at)] }
+        var position = clamped
+        while position > 0, clamped - position < 40, byte(position - 1) != UInt8(ascii: " ") { position -= 1 }
+        if position > 0 && byte(position - 1) == UInt8(ascii: " ") || position == 0 { return position }
+        position = clamped
+        while position > 0, byte(position) & 0xC0 == 0x80 { position -= 1 }
+        return position
+    }
+}
