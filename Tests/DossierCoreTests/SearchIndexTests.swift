@@ -52,6 +52,20 @@ struct SearchData {
     }
 }
 
+extension SearchData {
+    /// Every document row, `[url, title, label, datetime, text]`, in index order.
+    func rows() throws -> [[String]] {
+        let documents = try #require(meta["documents"] as? Int)
+        let block = try #require(meta["block"] as? Int)
+        var rows: [[String]] = []
+        for number in stride(from: 0, to: documents, by: block) {
+            let script = try #require(files["search/docs/\(number / block).js"])
+            rows += try #require(try Self.payload(of: script).data as? [[String]])
+        }
+        return rows
+    }
+}
+
 @Suite("Search: the index written at build time")
 struct SearchIndexTests {
     func seedArticleURLs(_ report: BuildReport) throws -> Set<String> {
@@ -89,6 +103,16 @@ struct SearchIndexTests {
             #expect(path == "search/meta.js" || payload.id.hasPrefix("i:") || payload.id.hasPrefix("d:"))
         }
         #expect(first.files == second.files)
+    }
+
+    @Test("an article's text is kept whole for its snippet, so a word from its last lines can be shown in context")
+    func snippetTextReachesTheEnd() throws {
+        let report = try DossierBuilder.build(folder: TestSupport.seeds, baseURL: nil)
+        let rows = try SearchData(report.files).rows()
+        let texts = rows.filter { $0[0].hasPrefix("articles/") }.map { $0[4] }
+        #expect(texts.count == 2)
+        #expect(texts.contains { $0.contains("330 000 morts depuis mars 2011") })
+        #expect(texts.contains { $0.contains("reprendre le contrôle de 52% du pays") })
     }
 
     @Test("the search page has a GET form, a live region and, without JavaScript, links to the indexes")

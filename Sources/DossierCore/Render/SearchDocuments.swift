@@ -83,7 +83,7 @@ struct SearchDocuments {
         }
     }
 
-    /// The first `snippetLength` characters of the text, cut after a whole word.
+    /// The first `snippetLength` characters of the text, cut after a whole word: the page cuts the snippet from it.
     private static func opening(of text: String) -> String {
         let scalars = text.unicodeScalars
         guard

@@ -17,10 +17,11 @@ struct SearchIndexWriter {
     static let shardLimit = 48_000
     /// A shard key never grows past this many letters: a longer shared prefix is left as one shard.
     static let maxKeyLength = 6
-    /// Documents per file of `search/docs/`: a page of results touches a few small files.
-    static let blockSize = 16
-    /// Characters of an article's opening kept for the snippet.
-    static let snippetLength = 320
+    /// Documents per file of `search/docs/`: results are spread over the dossier, so small files load least.
+    static let blockSize = 2
+    /// Characters of an article's text kept for its snippet, which `search.js` cuts around the first match: the
+    /// whole of nearly every dispatch. Blocks hold two documents so that a page of results stays small to load.
+    static let snippetLength = 6_000
 
     /// Every file of the search: the page, the manifest, the word shards and the document blocks.
     func files() -> [RenderedFile] {
