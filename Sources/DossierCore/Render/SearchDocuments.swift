@@ -37,14 +37,20 @@ struct SearchDocuments {
         static let cap = 99
     }
 
-    func all() -> [SearchDocument] {
-        let entities = site.mentionedEntities.map(entityDocument)
+    /// Articles made at once, on all cores: enough to keep the cores busy, few enough to keep memory flat.
+    static let chunkSize = 256
+
+    /// Calls `body` with the documents in index order, a chunk at a time: the entities, then the articles.
+    func forEachChunk(_ body: ([SearchDocument]) -> Void) {
+        body(site.mentionedEntities.map(entityDocument))
         let dated = site.articles.indices.filter { site.articles[$0].article.date != nil }
         let undated = site.articles.indices.filter { site.articles[$0].article.date == nil }
         let order = Array(dated.reversed()) + undated
         let articles = site.articles
-        let documents = order.parallelMap { index in Self.articleDocument(articles[index]) }
-        return entities + documents
+        for start in stride(from: 0, to: order.count, by: Self.chunkSize) {
+            let chunk = Array(order[start..<min(start + Self.chunkSize, order.count)])
+            body(chunk.parallelMap { index in Self.articleDocument(articles[index]) })
+        }
     }
 
     private func entityDocument(_ entity: Entity) -> SearchDocument {

@@ -24,28 +24,46 @@ struct SearchIndexWriter {
     static let snippetLength = 6_000
 
     /// Every file of the search: the page, the manifest, the word shards and the document blocks.
+    ///
+    /// Documents are made a chunk at a time and folded into the postings at once, so that the words of ten
+    /// thousand articles are never all held in memory together.
     func files() -> [RenderedFile] {
-        let documents = SearchDocuments(site: site).all()
-        let postings = Self.postings(of: documents)
-        let shards = Self.shards(of: postings)
+        var postings = Postings()
         var files = [page()]
+        var pendingRows: [SearchJSON] = []
+        var documentCount = 0
+        var entityCount = 0
+        let block = Self.blockSize
+        func flush(upTo limit: Int) {
+            while pendingRows.count >= limit, !pendingRows.isEmpty {
+                let rows = Array(pendingRows.prefix(block))
+                pendingRows.removeFirst(rows.count)
+                let number = (documentCount - pendingRows.count - rows.count) / block
+                files.append(
+                    RenderedFile(
+                        path: OutputPath("search/docs/\(number).js"),
+                        data: SearchScript.script(id: "d:\(number)", value: .array(rows))))
+            }
+        }
+        SearchDocuments(site: site).forEachChunk { chunk in
+            for document in chunk {
+                postings.add(document.weights, document: documentCount)
+                pendingRows.append(document.row)
+                documentCount += 1
+                if document.isEntity { entityCount += 1 }
+            }
+            flush(upTo: block)
+        }
+        flush(upTo: 1)
+        let shards = Self.shards(of: postings.lists)
         for shard in shards {
             files.append(
                 RenderedFile(
                     path: OutputPath("search/index/\(SearchScript.fileName(forKey: shard.key)).js"),
                     data: SearchScript.script(id: "i:" + shard.key, json: "{" + shard.body + "}")))
         }
-        let block = Self.blockSize
-        for start in stride(from: 0, to: documents.count, by: block) {
-            let rows = documents[start..<min(start + block, documents.count)].map(\.row)
-            let number = start / block
-            files.append(
-                RenderedFile(
-                    path: OutputPath("search/docs/\(number).js"),
-                    data: SearchScript.script(id: "d:\(number)", value: .array(rows))))
-        }
         let meta: [String: SearchJSON] = [
-            "entities": .int(documents.count { $0.isEntity }), "documents": .int(documents.count), "block": .int(block),
+            "entities": .int(entityCount), "documents": .int(documentCount), "block": .int(block),
             "shards": .array(shards.map { .string($0.key) }),
             "stop": .array(SearchTokenizer.stopWords.sorted().map(SearchJSON.string)),
             "elided": .array(SearchTokenizer.elided.sorted().map(SearchJSON.string)),
@@ -58,27 +76,34 @@ struct SearchIndexWriter {
 
     /// For each word, the documents that hold it and its weight there: `[gap, weight, gap, weight…]`, where a
     /// document's number is stored as the gap from the previous one: small numbers, short files.
-    static func postings(of documents: [SearchDocument]) -> [String: [Int]] {
-        var slots: [String: Int] = [:]
-        var lists: [[Int]] = []
-        var last: [Int] = []
-        for (number, document) in documents.enumerated() {
-            for (word, weight) in document.weights {
+    struct Postings {
+        private var slots: [String: Int] = [:]
+        private var words: [String] = []
+        private var postings: [[Int]] = []
+        private var last: [Int] = []
+
+        /// Documents must come in order of their numbers.
+        mutating func add(_ weights: [String: Int], document number: Int) {
+            for (word, weight) in weights {
                 let slot: Int
                 if let known = slots[word] {
                     slot = known
                 } else {
-                    slot = lists.count
+                    slot = words.count
                     slots[word] = slot
-                    lists.append([])
+                    words.append(word)
+                    postings.append([])
                     last.append(0)
                 }
-                lists[slot].append(number - last[slot])
-                lists[slot].append(weight)
+                postings[slot].append(number - last[slot])
+                postings[slot].append(weight)
                 last[slot] = number
             }
         }
-        return slots.mapValues { lists[$0] }
+
+        var lists: [String: [Int]] {
+            Dictionary(uniqueKeysWithValues: zip(words, postings))
+        }
     }
 
     /// Groups the words by their first two letters, then cuts any group past `shardLimit` by one more letter.
