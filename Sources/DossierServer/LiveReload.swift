@@ -19,7 +19,7 @@ enum LiveReload {
             html += "<aside id=\"dossier-problems\" role=\"alert\">\n"
             html += "<h2>dossier: the last change did not build; this is the last good site</h2>\n<ul>\n"
             for problem in problems {
-                html += "<li><code>\(escape(problem.description))</code></li>\n"
+                html += "<li><code>\(HTML.escape(problem.description))</code></li>\n"
             }
             html += "</ul>\n</aside>\n"
         }
@@ -66,21 +66,6 @@ enum LiveReload {
             if byte != tag[offset] { return false }
         }
         return true
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 
     /// Served as a file, not inlined, so that a page with a strict `script-src 'self'` policy still runs it.

@@ -1,6 +1,7 @@
 /// Escaping for text placed in HTML and XML, in content or in a quoted attribute.
-enum HTML {
-    static func escape(_ text: String) -> String {
+public enum HTML {
+    /// The text with `& < > " '` written as entities: safe in content and in a quoted attribute.
+    public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
         else { return text }
         var output = ""
