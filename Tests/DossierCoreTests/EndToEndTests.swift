@@ -209,7 +209,7 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("towns/boukamal/index.html").path))
     }
 
-    @Test("an output folder that holds the dossier, lies inside it, or is not a site, is refused")
+    @Test("an output folder that holds the dossier, lies inside it, is not a site, is a file or cannot be written, is refused")
     func dangerousOutputRefused() throws {
         let workspace = try TestSupport.temporaryFolder()
         try "keep me".write(to: workspace.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
@@ -226,5 +226,16 @@ struct CommandLineTests {
         #expect(inside.status == 1)
         #expect(inside.stderr.contains("is inside the dossier"))
         #expect(!FileManager.default.fileExists(atPath: TestSupport.seeds.appendingPathComponent("public").path))
+        // A file where the site should go is refused and kept.
+        let file = workspace.appendingPathComponent("notes.txt")
+        let onFile = try TestSupport.runDossier(["build", TestSupport.seeds.path, "--output", file.path])
+        #expect(onFile.status == 1)
+        #expect(onFile.stderr.contains("is a file, not a folder"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "keep me")
+        // A folder nobody can create anything in, root included: /proc.
+        let unwritable = try TestSupport.runDossier(["build", TestSupport.seeds.path, "--output", "/proc/dossier-site"])
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr.contains("the folder /proc cannot be written to"))
+        #expect(unwritable.stderr.contains("choose an --output in a folder you can write to"))
     }
 }

@@ -29,7 +29,10 @@ public final class DiskPublisher: SiteSink {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             try Self.prepareStaging(staging, spare: spare, parent: parent, name: name)
         } catch {
-            throw DossierError.writeFailed("\(target.path): \(error)")
+            // Say which folder could not be written to and why, not Foundation's whole error.
+            let reason = (error as NSError).localizedDescription
+            throw DossierError.outputRefused(
+                "cannot write the site \(target.path): the folder \(parent.path) cannot be written to (\(reason)); choose an --output in a folder you can write to")
         }
     }
 
