@@ -169,4 +169,19 @@ struct TemplatePartialTests {
         #expect(problem.suggestion == "did you mean `article-meta`?")
         #expect(report.files.isEmpty)
     }
+
+    @Test("a partial named like no template gets the list of templates, not a far-fetched guess")
+    func farPartial() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("dossier")
+        try FileManager.default.copyItem(at: TestSupport.seeds, to: folder)
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{<layout}}{{$content}}{{>sidebar}}{{/content}}{{/layout}}\n"
+            .write(to: templates.appendingPathComponent("article.mustache"), atomically: true, encoding: .utf8)
+        let report = try DossierBuilder.build(folder: folder)
+        let problem = try #require(report.diagnostics.first { $0.code == "template-partial-unknown" })
+        let suggestion = try #require(problem.suggestion)
+        #expect(suggestion.hasPrefix("templates: 404, article, article-item, article-meta,"))
+        #expect(!suggestion.contains("did you mean"))
+    }
 }

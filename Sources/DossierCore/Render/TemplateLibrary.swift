@@ -59,7 +59,8 @@ struct TemplateLibrary: Sendable {
             // A template that failed to parse was reported already: the templates that include it are not wrong.
             for partial in Self.partials(in: nodes) where sources[partial] == nil {
                 let known = sources.keys.sorted()
-                let closest = known.min { NameDistance.between($0, partial) < NameDistance.between($1, partial) }
+                // A near miss gets a "did you mean"; a name like no template gets the list of them.
+                let closest = NameDistance.closest(to: partial, in: known, limit: 3)
                 let position = Self.position(ofPartial: partial, in: texts[name] ?? "")
                 diagnostics.append(
                     .error("template-partial-unknown", "the template asks for `\(partial)`, which is no template",
