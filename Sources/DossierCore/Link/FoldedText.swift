@@ -56,14 +56,9 @@ struct FoldedText {
                 offset += 1
                 continue
             }
-            let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-            for index in 1..<width where offset + index < count {
-                value = value << 6 | (UInt32(source[offset + index]) & 0x3F)
-            }
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            let (scalar, width) = TextFolding.scalar(in: source, at: offset)
             builder.handle(scalar, TextFolding.fastClass(scalar), at: offset)
-            offset += min(width, count - offset)
+            offset += width
         }
         builder.finish(at: offset)
         bytes = builder.bytes

@@ -52,7 +52,7 @@ enum SearchTokenizer {
                 index += 1
                 continue
             }
-            let (scalar, length) = decodeScalar(bytes, at: index)
+            let (scalar, length) = TextFolding.scalar(in: bytes, at: index)
             index += length
             if isApostrophe(scalar) {
                 finish(beforeApostrophe: true)
@@ -65,20 +65,6 @@ enum SearchTokenizer {
             }
         }
         finish(beforeApostrophe: false)
-    }
-
-    /// The scalar that starts at `index` and its length in bytes; a malformed byte reads as U+FFFD.
-    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[index])
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        guard length > 1, index + length <= bytes.count else { return ("\u{FFFD}", 1) }
-        var value = lead & (0xFF >> (length + 1))
-        for offset in 1..<length {
-            let next = UInt32(bytes[index + offset])
-            guard next & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
-            value = value << 6 | (next & 0x3F)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// Up to seven bytes and their count packed in an integer: elided and stop words are all that short.

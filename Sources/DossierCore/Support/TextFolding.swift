@@ -101,6 +101,20 @@ enum TextFolding {
     /// The classes of ASCII, for the matcher's byte loop.
     static let asciiClasses: [CharacterClass] = (0..<0x80).map { characterClass(Unicode.Scalar(UInt8($0))) }
 
+    /// The scalar whose UTF-8 encoding starts at `offset` (a lead byte of 0x80 or more), and its length in bytes.
+    /// The bytes come from a Swift `String`, so they are valid UTF-8; a sequence cut short by the end reads as
+    /// U+FFFD and takes the bytes that are left.
+    @inline(__always)
+    static func scalar<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at offset: Int) -> (Unicode.Scalar, Int)
+    where Bytes.Index == Int {
+        let lead = bytes[offset]
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard offset + width <= bytes.endIndex else { return ("\u{FFFD}", bytes.endIndex - offset) }
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for index in 1..<width { value = value << 6 | (UInt32(bytes[offset + index]) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+
     /// `characterClass`, from a table for the Latin letters that make up nearly all French text.
     static func fastClass(_ scalar: Unicode.Scalar) -> CharacterClass {
         scalar.value < 0x250 ? latinClasses[Int(scalar.value)] : characterClass(scalar)
