@@ -6,14 +6,29 @@ final class MarkdownDocument {
     fileprivate let root: OpaquePointer
     private let parser: OpaquePointer?
 
-    /// Registers cmark-gfm's extensions: its check is not thread-safe, so call this once before parsing in parallel.
-    static func registerExtensions() {
+    /// cmark-gfm's extensions, registered exactly once. The library's own check is a plain flag: two threads
+    /// that parse their first document at the same moment would both register, and the second registration
+    /// renumbers the table node types under the first thread's parser (CI saw cmark abort on
+    /// `b->flags & CMARK_NODE__OPEN`). A Swift static is initialised once, under a lock.
+    private static let extensionsRegistered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Registers cmark-gfm's extensions; parsing does it too, so calling this is only a way to pay for it early.
+    static func registerExtensions() {
+        _ = extensionsRegistered
     }
+
+    /// Held while cmark parses inlines. cmark-gfm 0.29.0.gfm.6 (Debian's) adds the extensions' trigger
+    /// characters (`~` for strikethrough, `:` `w` `@` for autolinks) to one process-wide table when a parser
+    /// starts its inline pass and removes them when it ends, so a parser finishing on one thread made
+    /// `~~barré~~` come out as plain text on another. Reading the blocks (`cmark_parser_feed`) stays parallel.
+    private static let inlinePass = NSLock()
 
     /// Parses CommonMark with GitHub's tables, strikethrough and autolinks (raw HTML is never passed through).
     init(markdown: String) {
-        cmark_gfm_core_extensions_ensure_registered()
+        Self.registerExtensions()
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         for name in ["table", "strikethrough", "autolink", "tagfilter"] {
             if let extensionPointer = cmark_find_syntax_extension(name) {
@@ -26,7 +41,7 @@ final class MarkdownDocument {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        self.root = cmark_parser_finish(parser)
+        self.root = Self.inlinePass.withLock { cmark_parser_finish(parser) }
         self.parser = parser
         dropUnsafeImages()
     }
