@@ -27,22 +27,30 @@ public struct PreviewResponder: HTTPResponder {
         default: break
         }
         let site = store.current
-        switch SitePathResolver.resolve(path, query: request.uri.query, exists: { site.files[$0] != nil }) {
+        // The resolver asks about one or two paths; what it found is kept, so that a page renders once.
+        var found: [String: Data] = [:]
+        for candidate in SitePathResolver.candidates(for: path) {
+            if let data = await site.content.file(at: candidate) {
+                found[candidate] = data
+                break
+            }
+        }
+        switch SitePathResolver.resolve(path, query: request.uri.query, exists: { found[$0] != nil }) {
         case .file(let file):
-            return page(file, in: site, status: .ok, request)
+            return page(file, data: found[file] ?? Data(), in: site, status: .ok, request)
         case .redirect(let location):
             return Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
         case .notFound:
-            guard site.files["404.html"] != nil else { return notBuiltYet(site, request) }
-            return page("404.html", in: site, status: .notFound, request)
+            guard let notFound = await site.content.file(at: "404.html") else { return notBuiltYet(site, request) }
+            return page("404.html", data: notFound, in: site, status: .notFound, request)
         }
     }
 
     /// A file of the site; HTML pages get the reload script (and the problems panel) on the way out.
-    private func page(_ file: String, in site: SiteSnapshot, status: HTTPResponse.Status, _ request: Request)
-        -> Response
-    {
-        var data = site.files[file] ?? Data()
+    private func page(
+        _ file: String, data: Data, in site: SiteSnapshot, status: HTTPResponse.Status, _ request: Request
+    ) -> Response {
+        var data = data
         if ContentType.isHTML(file) {
             if file == "404.html" { data = LiveReload.rootBase(into: data) }
             data = LiveReload.inject(

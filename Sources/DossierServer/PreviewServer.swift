@@ -67,7 +67,7 @@ public struct PreviewServer: Sendable {
         if outcome.succeeded {
             let warnings = outcome.diagnostics.warningCount
             log(
-                (first ? "Built" : "Rebuilt") + " \(outcome.articleCount) articles, \(outcome.fileCount) files in "
+                (first ? "Built" : "Rebuilt") + " \(outcome.articleCount) articles, \(outcome.pageCount) pages in "
                     + "\(seconds) s" + (first ? "" : " (\(outcome.parsed) parsed, \(outcome.linked) linked anew)")
                     + (warnings > 0 ? " (\(warnings) warnings, see `dossier check`)" : ""))
         } else {

@@ -31,6 +31,15 @@ public enum SitePathResolver {
         return .notFound
     }
 
+    /// The files `resolve` may ask about for this path, in the order it asks: a server that must make its files
+    /// (`SiteOnDemand`) looks these up first, and stops at the first it has.
+    public static func candidates(for path: String) -> [String] {
+        guard let segments = segments(of: path) else { return [] }
+        let joined = segments.joined(separator: "/")
+        if path.hasSuffix("/") { return [joined.isEmpty ? "index.html" : joined + "/index.html"] }
+        return [joined, joined + "/index.html"]
+    }
+
     /// The decoded path segments, or nil for a path that is malformed or tries to climb out of the site:
     /// `..` and `.` segments (encoded or not), encoded slashes, backslashes, NUL and control characters.
     static func segments(of path: String) -> [String]? {

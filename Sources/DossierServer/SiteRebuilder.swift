@@ -7,7 +7,8 @@ public struct RebuildOutcome: Sendable {
     public var succeeded: Bool
     public var seconds: Double
     public var articleCount: Int
-    public var fileCount: Int
+    /// HTML pages of the site, rendered when a reader asks for them.
+    public var pageCount: Int
     /// Every problem of the build, warnings included.
     public var diagnostics: [Diagnostic]
     /// Seconds per phase, as `dossier build --timings` prints them.
@@ -37,31 +38,33 @@ public struct SiteRebuilder: Sendable {
     public func rebuild() async -> RebuildOutcome {
         let (folder, baseURL, cache) = (folder, baseURL, cache)
         let started = Date()
-        let result: Result<BuildReport, any Error> = await withCheckedContinuation { continuation in
+        let result: Result<(report: BuildReport, site: SiteOnDemand?), any Error> = await withCheckedContinuation {
+            continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(
-                    returning: Result { try DossierBuilder.build(folder: folder, baseURL: baseURL, cache: cache) })
+                    returning: Result { try DossierBuilder.buildOnDemand(folder: folder, baseURL: baseURL, cache: cache) })
             }
         }
         switch result {
-        case .success(let report) where !report.diagnostics.hasErrors:
-            store.publish(files: report.files)
+        case .success(let (report, site?)) where !report.diagnostics.hasErrors:
+            // Pages are rendered when they are asked for: the open page that reloads costs only itself.
+            store.publish(site: site)
             return RebuildOutcome(
                 succeeded: true, seconds: Date().timeIntervalSince(started), articleCount: report.articleCount,
-                fileCount: report.files.count, diagnostics: report.diagnostics, timings: report.timings,
+                pageCount: report.pageCount, diagnostics: report.diagnostics, timings: report.timings,
                 parsed: cache.lastParsed, linked: cache.lastLinked)
-        case .success(let report):
+        case .success(let (report, _)):
             store.publish(problems: report.diagnostics.filter { $0.severity == .error })
             return RebuildOutcome(
                 succeeded: false, seconds: Date().timeIntervalSince(started), articleCount: report.articleCount,
-                fileCount: 0, diagnostics: report.diagnostics, timings: report.timings)
+                pageCount: 0, diagnostics: report.diagnostics, timings: report.timings)
         case .failure(let error):
             // The environment failed (a folder vanished, say): shown like a content problem, and retried on
             // the next change.
             let problem = Diagnostic.error("build-failed", "\(error)")
             store.publish(problems: [problem])
             return RebuildOutcome(
-                succeeded: false, seconds: Date().timeIntervalSince(started), articleCount: 0, fileCount: 0,
+                succeeded: false, seconds: Date().timeIntervalSince(started), articleCount: 0, pageCount: 0,
                 diagnostics: [problem], timings: [])
         }
     }

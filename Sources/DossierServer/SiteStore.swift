@@ -1,17 +1,38 @@
 import DossierCore
 import Foundation
 
+/// What the server serves: files already made, or a site that renders each one when it is first asked for.
+public enum SiteContent: Sendable {
+    case files([String: Data])
+    case onDemand(SiteOnDemand)
+
+    /// The file at a path from the site's root (`articles/x/index.html`), or nil when there is none.
+    /// Rendering on demand can take a while (the search data covers the whole dossier), so it runs off the
+    /// concurrency pool.
+    func file(at path: String) async -> Data? {
+        switch self {
+        case .files(let files): return files[path]
+        case .onDemand(let site):
+            return await withCheckedContinuation { continuation in
+                DispatchQueue.global(qos: .userInitiated).async {
+                    continuation.resume(returning: (try? site.file(at: path)) ?? nil)
+                }
+            }
+        }
+    }
+}
+
 /// One state of the served site: the last good build's files, and the problems of a later build that failed.
 public struct SiteSnapshot: Sendable {
-    /// The site's files by their path from the root (`articles/x/index.html`).
-    public var files: [String: Data]
+    /// The site's files.
+    public var content: SiteContent
     /// Which build this is, counted from 1; pages carry it, so that they know when they are stale.
     public var generation: Int
     /// The errors (and warnings) of the latest build when it failed: shown over every page until a build succeeds.
     public var problems: [Diagnostic]
 
-    public init(files: [String: Data] = [:], generation: Int = 0, problems: [Diagnostic] = []) {
-        self.files = files
+    public init(content: SiteContent = .files([:]), generation: Int = 0, problems: [Diagnostic] = []) {
+        self.content = content
         self.generation = generation
         self.problems = problems
     }
@@ -37,8 +58,17 @@ public final class SiteStore: @unchecked Sendable {
         var table: [String: Data] = [:]
         table.reserveCapacity(files.count)
         for file in files { table[file.path.value] = file.data }
+        publish(content: .files(table))
+    }
+
+    /// A good build whose files are rendered when they are asked for.
+    public func publish(site: SiteOnDemand) {
+        publish(content: .onDemand(site))
+    }
+
+    private func publish(content: SiteContent) {
         update {
-            $0.files = table
+            $0.content = content
             $0.problems = []
         }
     }

@@ -4,8 +4,12 @@ import Testing
 @testable import DossierCore
 
 /// A build that reuses the previous build's parsed and linked articles gives byte for byte what a clean build
-/// gives, edit after edit, and parses only what changed.
+/// gives, edit after edit, and parses only what changed. So does the site `dossier serve` renders on demand,
+/// with its own cache, file by file.
 @Suite struct IncrementalBuildTests {
+    /// The cache of the on-demand builds, which follow the same edits as `cache`.
+    private let onDemandCache = BuildCache()
+
     private func expectSameAsCleanBuild(_ folder: URL, cache: BuildCache) throws {
         let incremental = try DossierBuilder.build(folder: folder, cache: cache)
         let clean = try DossierBuilder.build(folder: folder)
@@ -15,6 +19,17 @@ import Testing
             Issue.record("\(mine.path) differs from a clean build's")
         }
         #expect(!incremental.files.isEmpty)
+
+        let (report, site) = try DossierBuilder.buildOnDemand(folder: folder, cache: onDemandCache)
+        #expect(report.diagnostics == clean.diagnostics)
+        let onDemand = try #require(site)
+        #expect(report.pageCount == clean.pageCount)
+        // Pages first, in reverse, so that no order of requests is assumed; the data files come last.
+        for file in clean.files.reversed() where try onDemand.file(at: file.path.value) != file.data {
+            Issue.record("\(file.path) rendered on demand differs from a clean build's")
+        }
+        #expect(try onDemand.allPaths() == clean.files.map(\.path.value))
+        #expect(try onDemand.file(at: "articles/no-such-article/index.html") == nil)
     }
 
     private func edit(_ file: URL, _ change: (String) -> String) throws {
@@ -29,7 +44,22 @@ import Testing
         try FileManager.default.copyItem(at: TestSupport.seeds, to: folder)
         let cache = BuildCache()
         _ = try DossierBuilder.build(folder: folder, cache: cache)
+        _ = try DossierBuilder.buildOnDemand(folder: folder, cache: onDemandCache)
         #expect(cache.lastParsed == 2)
+
+        // An edit in place that keeps the file's size (`Damas` for `Homss`): only its stamp tells it changed.
+        let wire = folder.appendingPathComponent("000_94cd7e84aae576f1.txt")
+        let original = try Data(contentsOf: wire)
+        let sameSize = try #require(
+            String(data: original, encoding: .utf8)?.replacingOccurrences(of: "Damas", with: "Homss").data(using: .utf8))
+        #expect(sameSize.count == original.count && sameSize != original)
+        let handle = try FileHandle(forWritingTo: wire)
+        try handle.write(contentsOf: sameSize)
+        try handle.close()
+        try expectSameAsCleanBuild(folder, cache: cache)
+        #expect(cache.lastParsed == 1)
+        try original.write(to: wire)
+        try expectSameAsCleanBuild(folder, cache: cache)
 
         // An article edit: a new mention of Damas, one of Boukamal gone.
         try edit(folder.appendingPathComponent("000_94cd7e84aae576f1.txt")) {

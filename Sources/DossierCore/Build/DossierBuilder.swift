@@ -34,10 +34,44 @@ public enum DossierBuilder {
         -> BuildReport
     {
         let started = Date()
+        var (report, templates, clock) = try model(folder: folder, baseURL: baseURL, cache: cache)
+        if !report.diagnostics.hasErrors, let sink, let site = report.site {
+            report.pageCount = try SiteRenderer(site: site, templates: templates).render(into: sink)
+        }
+        clock.lap("render")
+        report.timings = clock.timings
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// Runs every stage but the rendering, and returns a site that renders each file when it is asked for
+    /// (`dossier serve`): after an edit, the new site is ready as soon as it is modelled, and a page costs
+    /// its rendering only when a reader opens it. The site is nil when the build has errors.
+    public static func buildOnDemand(folder: URL, baseURL: String? = nil, cache: BuildCache? = nil) throws
+        -> (report: BuildReport, site: SiteOnDemand?)
+    {
+        let started = Date()
+        var (report, templates, clock) = try model(folder: folder, baseURL: baseURL, cache: cache)
+        var onDemand: SiteOnDemand?
+        if !report.diagnostics.hasErrors, let site = report.site {
+            onDemand = SiteOnDemand(SiteRenderer(site: site, templates: templates))
+            report.pageCount = onDemand?.pageCount ?? 0
+        }
+        clock.lap("pages")
+        report.timings = clock.timings
+        report.seconds = Date().timeIntervalSince(started)
+        return (report, onDemand)
+    }
+
+    /// Load, parse, link and model, and the templates: everything a page needs before it is rendered.
+    private static func model(folder: URL, baseURL: String?, cache: BuildCache?) throws
+        -> (report: BuildReport, templates: TemplateLibrary, clock: PhaseClock)
+    {
         var clock = PhaseClock()
         var diagnostics: [Diagnostic] = []
 
-        var sources = try DossierLoader.load(folder: folder, diagnostics: &diagnostics)
+        var sources = try DossierLoader.load(folder: folder, diagnostics: &diagnostics, reusing: cache?.reads)
+        cache?.reads = sources.reads
         if let baseURL {
             if let normalized = ConfigLoader.normalizeBaseURL(baseURL) {
                 sources.config.baseURL = normalized
@@ -77,14 +111,7 @@ public enum DossierBuilder {
 
         clock.lap("model")
         let templates = try TemplateLibrary.load(overrides: sources.templateFolder, diagnostics: &diagnostics)
-        var pages = 0
-        if !diagnostics.hasErrors, let sink {
-            pages = try SiteRenderer(site: site, templates: templates).render(into: sink)
-        }
-        clock.lap("render")
-        return BuildReport(
-            diagnostics: diagnostics.sorted(), site: site, pageCount: pages, seconds: Date().timeIntervalSince(started),
-            timings: clock.timings)
+        return (BuildReport(diagnostics: diagnostics.sorted(), site: site, seconds: 0), templates, clock)
     }
 
     /// Slugs from front matter must be unique; derived ones get `-2`, `-3`… in file order.

@@ -10,6 +10,7 @@ public final class BuildCache: @unchecked Sendable {
     // @unchecked: a build reads and replaces the entries from its own thread only, one build at a time.
     struct Parsed: Sendable {
         var data: Data
+        var stamp: FileStamp?
         var article: Article?
         var diagnostics: [Diagnostic]
     }
@@ -19,6 +20,8 @@ public final class BuildCache: @unchecked Sendable {
         var linked: LinkedArticle
     }
 
+    /// The article files as the last load read them: the next load reads only those whose stamp moved.
+    var reads = SourceReads()
     var parsed: [SourcePath: Parsed] = [:]
     /// The registry file's bytes and the link setting that `linked` was made with.
     var linkInputs: Data?
@@ -33,10 +36,10 @@ public final class BuildCache: @unchecked Sendable {
     func parse(_ files: [SourceFile]) -> [Parsed] {
         let previous = parsed
         let results = files.parallelMap { file -> Parsed in
-            if let kept = previous[file.path], kept.data == file.data { return kept }
+            if let kept = previous[file.path], kept.holds(file) { return kept }
             return Self.parse(file)
         }
-        lastParsed = zip(files, results).count { previous[$0.0.path]?.data != $0.1.data }
+        lastParsed = zip(files, results).count { !(previous[$0.0.path]?.holds($0.0) ?? false) }
         parsed = Dictionary(zip(files.map(\.path), results), uniquingKeysWith: { first, _ in first })
         return results
     }
@@ -45,7 +48,7 @@ public final class BuildCache: @unchecked Sendable {
     @Sendable static func parse(_ file: SourceFile) -> Parsed {
         var problems: [Diagnostic] = []
         let article = ArticleParser.parse(file, diagnostics: &problems)
-        return Parsed(data: file.data, article: article, diagnostics: problems)
+        return Parsed(data: file.data, stamp: file.stamp, article: article, diagnostics: problems)
     }
 
     /// Links each article, reusing the previous result for the same article under the same registry.
@@ -59,5 +62,14 @@ public final class BuildCache: @unchecked Sendable {
         linked = Dictionary(zip(articles.map(\.file), results), uniquingKeysWith: { first, _ in first })
         linkInputs = inputs
         return results.map(\.linked)
+    }
+}
+
+extension BuildCache.Parsed {
+    /// Whether this is the parse of `file` as it is now: the same stamp when both were read from disk (the
+    /// bytes were then reused, not read), the same bytes otherwise.
+    func holds(_ file: SourceFile) -> Bool {
+        if let stamp, let other = file.stamp { return stamp == other }
+        return data == file.data
     }
 }

@@ -8,6 +8,8 @@ public struct DossierSources: Sendable {
     public var articleFiles: [SourceFile]
     /// The dossier's own `templates/` folder, when it has one.
     public var templateFolder: URL?
+    /// What this load read, for the next load of the same folder to reuse.
+    public var reads = SourceReads()
 }
 
 /// Reads a dossier folder from disk.
@@ -17,8 +19,9 @@ public enum DossierLoader {
     static let maximumFileSize = 10 * 1024 * 1024
 
     /// Throws only when the folder itself cannot be read; content problems become diagnostics.
+    /// With `reusing`, a file whose stamp has not changed since that read is taken from it instead of the disk.
     public static func load(
-        folder: URL, diagnostics: inout [Diagnostic]
+        folder: URL, diagnostics: inout [Diagnostic], reusing previous: SourceReads? = nil
     ) throws -> DossierSources {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -28,13 +31,24 @@ public enum DossierLoader {
         let configText = readText(folder.appendingPathComponent(ConfigLoader.fileName), diagnostics: &diagnostics)
         let config = ConfigLoader.load(configText, diagnostics: &diagnostics)
         let registryText = readText(folder.appendingPathComponent(RegistryLoader.fileName), diagnostics: &diagnostics)
-        let registry = RegistryLoader.load(registryText, diagnostics: &diagnostics)
-        let files = articleFiles(in: folder, diagnostics: &diagnostics)
+        let registryRead: (text: String, registry: Registry, diagnostics: [Diagnostic])
+        if let registryText, let kept = previous?.registry, kept.text == registryText {
+            registryRead = kept
+        } else {
+            var problems: [Diagnostic] = []
+            registryRead = (registryText ?? "", RegistryLoader.load(registryText, diagnostics: &problems), problems)
+        }
+        let registry = registryRead.registry
+        diagnostics += registryRead.diagnostics
+        var reads = SourceReads()
+        reads.registry = registryText == nil ? nil : registryRead
+        let files = articleFiles(in: folder, diagnostics: &diagnostics, reusing: previous)
+        reads.keep(files)
         let templates = folder.appendingPathComponent(templateFolder)
         let hasTemplates = manager.fileExists(atPath: templates.path, isDirectory: &isDirectory) && isDirectory.boolValue
         return DossierSources(
             folder: folder, config: config, registry: registry, articleFiles: files,
-            templateFolder: hasTemplates ? templates : nil)
+            templateFolder: hasTemplates ? templates : nil, reads: reads)
     }
 
     /// A settings file's text; nil when it is absent or cannot be read (the diagnostics say why).
@@ -74,15 +88,16 @@ public enum DossierLoader {
     }
 
     /// Every `.txt` and `.md` below the folder, sorted by path; hidden files and `templates/` left out.
-    private static func articleFiles(in folder: URL, diagnostics: inout [Diagnostic])
+    private static func articleFiles(in folder: URL, diagnostics: inout [Diagnostic], reusing previous: SourceReads?)
         -> [SourceFile]
     {
         let manager = FileManager.default
         let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
-        var candidates: [(url: URL, path: String)] = []
+        // Paths are plain strings here: Foundation's URL costs more than the `stat` itself, ten thousand times over.
+        var candidates: [(path: String, relative: String, stamp: FileStamp?)] = []
         var visited: Set<String> = []
-        func walk(_ directory: URL, relative: String) {
-            let real = directory.resolvingSymlinksInPath().path
+        func walk(_ directory: String, relative: String) {
+            let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
             guard visited.insert(real).inserted else {
                 diagnostics.append(
                     .warning("symlink-loop", "the folder is reached twice through a link and is read once",
@@ -90,16 +105,17 @@ public enum DossierLoader {
                         suggestion: "remove the link, or point it at a folder outside the dossier"))
                 return
             }
-            guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else {
+            guard let names = try? manager.contentsOfDirectory(atPath: directory) else {
                 diagnostics.append(
                     .error("folder-unreadable", "cannot list the folder", file: SourcePath(relative),
                         suggestion: "give the user who builds the dossier the right to list it (chmod a+rx)"))
                 return
             }
             for name in names.sorted() where !name.hasPrefix(".") {
-                let url = directory.appendingPathComponent(name)
+                let url = directory + "/" + name
                 let path = relative.isEmpty ? name : "\(relative)/\(name)"
-                switch FileKind(url.path) {
+                let kind = FileKind(url)
+                switch kind {
                 case .missing: continue
                 case .brokenLink:
                     diagnostics.append(brokenLink(SourcePath(path)))
@@ -120,21 +136,24 @@ public enum DossierLoader {
                 guard lowered.hasSuffix(".txt") || lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") else {
                     continue
                 }
-                candidates.append((url, path))
+                candidates.append((url, path, kind.stamp))
             }
         }
-        walk(URL(fileURLWithPath: root), relative: "")
+        walk(root, relative: "")
         // Reading is independent per file: on every core, the results kept in path order.
         enum Read: Sendable {
             case file(SourceFile)
             case tooLarge(Int)
             case unreadable
         }
-        let reads = candidates.map { (url: $0.url.path, path: $0.path) }.parallelMap { candidate -> Read in
-            let size = (try? FileManager.default.attributesOfItem(atPath: candidate.url)[.size] as? Int) ?? 0
+        let reads = candidates.parallelMap { candidate -> Read in
+            let size = candidate.stamp?.size ?? 0
             if size > maximumFileSize { return .tooLarge(size) }
-            guard let data = FileManager.default.contents(atPath: candidate.url) else { return .unreadable }
-            return .file(SourceFile(path: SourcePath(candidate.path), data: data))
+            if let stamp = candidate.stamp, let kept = previous?.files[candidate.relative], kept.stamp == stamp {
+                return .file(SourceFile(path: SourcePath(candidate.relative), data: kept.data, stamp: stamp))
+            }
+            guard let data = FileManager.default.contents(atPath: candidate.path) else { return .unreadable }
+            return .file(SourceFile(path: SourcePath(candidate.relative), data: data, stamp: candidate.stamp))
         }
         var files: [SourceFile] = []
         for (candidate, read) in zip(candidates, reads) {
@@ -145,10 +164,10 @@ public enum DossierLoader {
                 diagnostics.append(
                     .error("file-too-large",
                         "the file is \(size / 1_048_576) MB; articles over \(maximumFileSize / 1_048_576) MB are refused",
-                        file: SourcePath(candidate.path),
+                        file: SourcePath(candidate.relative),
                         suggestion: "split it into several articles, or move it out of the dossier folder"))
             case .unreadable:
-                diagnostics.append(unreadable(SourcePath(candidate.path)))
+                diagnostics.append(unreadable(SourcePath(candidate.relative)))
             }
         }
         return files
@@ -157,14 +176,20 @@ public enum DossierLoader {
 
 /// What a path is, links followed: `FileManager.fileExists` says only "no" for a link that leads nowhere.
 enum FileKind {
-    case missing, brokenLink, directory, regular, special
+    case missing, brokenLink, directory, regular(FileStamp), special
+
+    /// A regular file's stamp.
+    var stamp: FileStamp? {
+        if case .regular(let stamp) = self { return stamp }
+        return nil
+    }
 
     init(_ path: String) {
         var status = stat()
         if stat(path, &status) == 0 {
             switch status.st_mode & S_IFMT {
             case S_IFDIR: self = .directory
-            case S_IFREG: self = .regular
+            case S_IFREG: self = .regular(FileStamp(status))
             default: self = .special
             }
         } else {

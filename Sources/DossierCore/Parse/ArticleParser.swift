@@ -5,10 +5,13 @@ import Yams
 public struct SourceFile: Sendable {
     public var path: SourcePath
     public var data: Data
+    /// The file's stamp when it was read from disk: a later load reuses the bytes while the stamp holds.
+    public var stamp: FileStamp?
 
-    public init(path: SourcePath, data: Data) {
+    public init(path: SourcePath, data: Data, stamp: FileStamp? = nil) {
         self.path = path
         self.data = data
+        self.stamp = stamp
     }
 }
 

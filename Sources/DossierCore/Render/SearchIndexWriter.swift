@@ -23,13 +23,13 @@ struct SearchIndexWriter {
     /// whole of nearly every dispatch. Blocks hold two documents so that a page of results stays small to load.
     static let snippetLength = 6_000
 
-    /// Every file of the search: the page, the manifest, the word shards and the document blocks.
+    /// The data of the search: the manifest, the word shards and the document blocks.
     ///
     /// Documents are made a chunk at a time and folded into the postings at once, so that the words of ten
     /// thousand articles are never all held in memory together.
-    func files() -> [RenderedFile] {
+    func dataFiles() -> [RenderedFile] {
         var postings = Postings()
-        var files = [page()]
+        var files: [RenderedFile] = []
         var pendingRows: [SearchJSON] = []
         var documentCount = 0
         var entityCount = 0
@@ -178,7 +178,7 @@ struct SearchIndexWriter {
     }
 
     /// `search/index.html`: the form, the place for results, and for readers without JavaScript, the indexes.
-    private func page() -> RenderedFile {
+    func page() -> RenderedFile {
         let url = SiteURL("search/")
         var context = views.common(page: url, title: "Recherche")
         context["kinds"] = site.registry.kinds.filter { !views.entities(of: $0).isEmpty }.map { kind -> [String: Any] in

@@ -7,22 +7,27 @@ public struct RenderedFile: Sendable {
 }
 
 /// Turns the modelled site into files: HTML pages through the templates, then the data files. No I/O.
-struct SiteRenderer {
+struct SiteRenderer: Sendable {
     let site: Site
     let templates: TemplateLibrary
+    let views: PageViews
+
+    init(site: Site, templates: TemplateLibrary) {
+        self.site = site
+        self.templates = templates
+        self.views = PageViews(site: site)
+    }
 
     /// A page to render: which view builds its context, and so which template renders it.
-    private enum Page: Sendable {
+    enum Page: Sendable {
         case index, article(Int), kind(EntityKind), entity(Entity, page: Int), timeline(year: String?)
     }
 
     /// Pages rendered together, in parallel, before they are handed to the sink.
     static let batchSize = 512
 
-    /// Renders every page into the sink, batch by batch; returns how many HTML pages there are.
-    @discardableResult
-    func render(into sink: SiteSink) throws -> Int {
-        let views = PageViews(site: site)
+    /// Every page made from a template and the site's articles and entities, in the order they are written.
+    func pages() -> [(url: SiteURL, page: Page)] {
         var pages: [(url: SiteURL, page: Page)] = [(.root, .index)]
         pages += site.articles.indices.map { (site.articles[$0].article.url, Page.article($0)) }
         for kind in site.registry.kinds where !views.entities(of: kind).isEmpty {
@@ -35,32 +40,39 @@ struct SiteRenderer {
         }
         pages.append((SiteURL("timeline/"), .timeline(year: nil)))
         pages += views.timelineYearPages.map { ($0.url, Page.timeline(year: $0.key)) }
+        return pages
+    }
 
-        let templates = self.templates
-        let render = { @Sendable (url: SiteURL, page: Page) -> RenderedFile in
-            let html: String
-            switch page {
-            case .index: html = templates.render(views.index(), template: "index")
-            case .article(let index): html = templates.render(views.article(index), template: "article")
-            case .kind(let kind): html = templates.render(views.kind(kind), template: "kind")
-            case .entity(let entity, let number):
-                html = templates.render(views.entity(entity, page: number), template: "entity")
-            case .timeline(let year): html = templates.render(views.timeline(year: year), template: "timeline")
-            }
-            return RenderedFile(path: url.outputPath, data: Data(html.utf8))
+    /// One page's HTML.
+    func render(_ page: Page) -> Data {
+        let html: String
+        switch page {
+        case .index: html = templates.render(views.index(), template: "index")
+        case .article(let index): html = templates.render(views.article(index), template: "article")
+        case .kind(let kind): html = templates.render(views.kind(kind), template: "kind")
+        case .entity(let entity, let number):
+            html = templates.render(views.entity(entity, page: number), template: "entity")
+        case .timeline(let year): html = templates.render(views.timeline(year: year), template: "timeline")
         }
+        return Data(html.utf8)
+    }
+
+    /// Renders every page into the sink, batch by batch; returns how many HTML pages there are.
+    @discardableResult
+    func render(into sink: SiteSink) throws -> Int {
+        let pages = pages()
         // Each batch is handed to the sink on its own queue while the next one renders: writing waits on
         // the disk, rendering on the processor, so the two overlap.
-        var pageURLs = pages.map(\.url)
-        if views.hasMap { pageURLs.append(SiteURL("map/")) }
-        let model = site
-        let extras = BackgroundWork { [pageURLs] in
-            try Self.otherFiles(site: model, views: views, templates: templates, pageURLs: pageURLs)
-        }
+        let pageURLs = pages.map(\.url)
+        let renderer = self
+        let extras = BackgroundWork { try renderer.fixedFiles() + renderer.dataFiles(pageURLs: pageURLs) }
         let handoff = BatchHandoff(sink)
         var start = 0
         while start < pages.count, handoff.failure == nil {
-            handoff.send(Array(pages[start..<min(start + Self.batchSize, pages.count)]).parallelMap(render))
+            handoff.send(
+                Array(pages[start..<min(start + Self.batchSize, pages.count)]).parallelMap { url, page in
+                    RenderedFile(path: url.outputPath, data: renderer.render(page))
+                })
             start += Self.batchSize
         }
         try handoff.finish()
@@ -69,28 +81,50 @@ struct SiteRenderer {
         return pages.count + files.count { $0.path.value.hasSuffix(".html") }
     }
 
-    /// The map, 404.html, the data files and the assets: made on another thread while the pages render.
-    private static func otherFiles(site: Site, views: PageViews, templates: TemplateLibrary, pageURLs: [SiteURL]) throws
-        -> [RenderedFile]
-    {
+    /// The pages that are not made per article or entity (the map, 404.html, the search page), and the assets:
+    /// quick to make.
+    func fixedFiles() -> [RenderedFile] {
         var files: [RenderedFile] = []
         if let map = views.map() {
             let url = SiteURL("map/")
             files.append(RenderedFile(path: url.outputPath, data: Data(templates.render(map, template: "map").utf8)))
         }
         files.append(RenderedFile(path: OutputPath("404.html"), data: Data(templates.render(views.notFound(), template: "404").utf8)))
-        let data = DataRenderer(site: site)
-        files.append(RenderedFile(path: OutputPath("dossier.json"), data: try data.json()))
-        files.append(RenderedFile(path: OutputPath("towns.geojson"), data: try data.geoJSON()))
-        files.append(RenderedFile(path: OutputPath("feed.xml"), data: Data(data.atom().utf8)))
-        files.append(RenderedFile(path: OutputPath("sitemap.xml"), data: Data(data.sitemap(pages: pageURLs).utf8)))
-        files.append(RenderedFile(path: OutputPath("robots.txt"), data: Data(data.robots().utf8)))
-        files += SearchIndexWriter(site: site, views: views, templates: templates).files()
+        files.append(RenderedFile(path: OutputPath("robots.txt"), data: Data(DataRenderer(site: site).robots().utf8)))
+        files.append(searchWriter.page())
         for asset in templates.assets {
             files.append(RenderedFile(path: OutputPath("assets/\(asset.path)"), data: asset.data))
         }
         return files
     }
+
+    /// The addresses of every HTML page, for the sitemap: the pages, then the map and the search page.
+    func sitemapURLs(pages: [SiteURL]) -> [SiteURL] {
+        pages + (views.hasMap ? [SiteURL("map/")] : [])
+    }
+
+    /// The data files (open data, feed, sitemap) and the search data: they cover the whole dossier, so they
+    /// take longest to make.
+    func dataFiles(pageURLs: [SiteURL]) throws -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        let data = DataRenderer(site: site)
+        files.append(RenderedFile(path: OutputPath("dossier.json"), data: try data.json()))
+        files.append(RenderedFile(path: OutputPath("towns.geojson"), data: try data.geoJSON()))
+        files.append(RenderedFile(path: OutputPath("feed.xml"), data: Data(data.atom().utf8)))
+        files.append(
+            RenderedFile(path: OutputPath("sitemap.xml"), data: Data(data.sitemap(pages: sitemapURLs(pages: pageURLs)).utf8)))
+        files += searchWriter.dataFiles()
+        return files
+    }
+
+    /// Whether `dataFiles` may make a file at this path: the files at the root it makes, and the search data.
+    /// A server that makes them on demand asks this first, so that a missing page does not cost them.
+    static func mayBeDataFile(_ path: String) -> Bool {
+        ["dossier.json", "towns.geojson", "feed.xml", "sitemap.xml"].contains(path)
+            || (path.hasPrefix("search/") && path.hasSuffix(".js"))
+    }
+
+    private var searchWriter: SearchIndexWriter { SearchIndexWriter(site: site, views: views, templates: templates) }
 }
 
 /// Passes batches of files to a sink on a serial queue, one at a time and in order, and reports its first error.
