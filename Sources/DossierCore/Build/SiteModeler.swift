@@ -12,26 +12,32 @@ enum SiteModeler {
             default: return lhs.article.file < rhs.article.file
             }
         }
-        var facts: [String: EntityFacts] = [:]
+        // Entities are numbered here, and counted in arrays: string-keyed dictionaries in the inner loops cost
+        // most of the modelling, which `dossier serve` runs again on every edit.
+        let counts = articles.parallelMap { $0.mentionCounts }
+        let ids = Set(counts.flatMap(\.keys)).sorted()
+        let number = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
+        var mentionTotals = [Int](repeating: 0, count: ids.count)
+        var articleLists = [[Int]](repeating: [], count: ids.count)
         var entitySets: [[String]] = []
-        var crowds: [[String]] = []
-        for (index, article) in articles.enumerated() {
-            let counts = article.mentionCounts
-            for (id, count) in counts {
-                facts[id, default: EntityFacts()].mentionCount += count
-                facts[id, default: EntityFacts()].articles.append(index)
+        var crowds: [[Int]] = []
+        entitySets.reserveCapacity(articles.count)
+        crowds.reserveCapacity(articles.count)
+        for (index, articleCounts) in counts.enumerated() {
+            for (id, count) in articleCounts {
+                let entity = number[id]!
+                mentionTotals[entity] += count
+                articleLists[entity].append(index)
             }
-            entitySets.append(counts.keys.sorted())
-            crowds.append(crowd(of: counts))
+            entitySets.append(articleCounts.keys.sorted())
+            crowds.append(crowd(of: articleCounts).map { number[$0]! })
         }
-        for id in facts.keys {
-            var shared: [String: Int] = [:]
-            for index in facts[id]!.articles {
-                for other in crowds[index] where other != id { shared[other, default: 0] += 1 }
-            }
-            facts[id]!.companions = shared.map { (id: $0.key, count: $0.value) }
-                .sorted { ($1.count, $0.id) < ($0.count, $1.id) }
-                .prefix(companionLimit).map { $0 }
+        let companions = Self.companions(articleLists: articleLists, crowds: crowds, ids: ids)
+        var facts: [String: EntityFacts] = [:]
+        facts.reserveCapacity(ids.count)
+        for (entity, id) in ids.enumerated() {
+            facts[id] = EntityFacts(
+                mentionCount: mentionTotals[entity], articles: articleLists[entity], companions: companions[entity])
         }
         for entity in registry.entities {
             if let affiliation = entity.affiliation, registry[affiliation] != nil {
@@ -40,6 +46,32 @@ enum SiteModeler {
         }
         let related = relatedArticles(entitySets: entitySets, facts: facts)
         return Site(config: config, registry: registry, articles: articles, entityFacts: facts, related: related)
+    }
+
+    /// For each entity, the entities its articles name too, with the number of articles shared: most first,
+    /// then by id, `companionLimit` of them.
+    private static func companions(articleLists: [[Int]], crowds: [[Int]], ids: [String]) -> [[(id: String, count: Int)]] {
+        let chunk = 32
+        return Array(stride(from: 0, to: ids.count, by: chunk)).parallelMap { start -> [[(id: String, count: Int)]] in
+            var shared = [Int](repeating: 0, count: ids.count)
+            var touched: [Int] = []
+            var lists: [[(id: String, count: Int)]] = []
+            for entity in start..<min(start + chunk, ids.count) {
+                for index in articleLists[entity] {
+                    for other in crowds[index] where other != entity {
+                        if shared[other] == 0 { touched.append(other) }
+                        shared[other] += 1
+                    }
+                }
+                lists.append(
+                    touched.map { (id: ids[$0], count: shared[$0]) }
+                        .sorted { ($1.count, $0.id) < ($0.count, $1.id) }
+                        .prefix(companionLimit).map { $0 })
+                for other in touched { shared[other] = 0 }
+                touched.removeAll(keepingCapacity: true)
+            }
+            return lists
+        }.flatMap { $0 }
     }
 
     /// An article naming more entities than this (a list of names, an index) counts as company only the ones
@@ -56,32 +88,56 @@ enum SiteModeler {
     /// For an entity named in many articles only the nearest in time are considered (`relatedWindow` on each
     /// side), so that the work grows with the dossier, not with its square.
     private static func relatedArticles(entitySets: [[String]], facts: [String: EntityFacts]) -> [[Int]] {
-        let postings = facts.mapValues(\.articles)
-        return Array(entitySets.indices).parallelMap { index in
-            var scores: [Int: Double] = [:]
-            for id in entitySets[index] {
-                guard let list = postings[id] else { continue }
-                let weight = 1.0 / Double(list.count)
-                var neighbours = list[...]
-                if list.count > 2 * relatedWindow + 1 {
-                    let position = lowerBound(of: index, in: list)
-                    neighbours = list[max(0, position - relatedWindow)..<min(list.count, position + relatedWindow + 1)]
+        // Entities by number, and one score per article in a reused array: a dictionary per article cost more
+        // than everything else the modeller does (it runs again on every edit `dossier serve` sees).
+        let ids = facts.keys.sorted()
+        let number = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
+        let postings = ids.map { facts[$0]!.articles }
+        let sets = entitySets.map { $0.compactMap { number[$0] } }
+        let count = sets.count
+        let chunk = 256
+        let chunks = Array(stride(from: 0, to: count, by: chunk)).parallelMap { start -> [[Int]] in
+            var scores = [Double](repeating: 0, count: count)
+            var touched: [Int] = []
+            var lists: [[Int]] = []
+            for index in start..<min(start + chunk, count) {
+                for entity in sets[index] {
+                    let list = postings[entity]
+                    let weight = 1.0 / Double(list.count)
+                    var neighbours = list[...]
+                    if list.count > 2 * relatedWindow + 1 {
+                        let position = lowerBound(of: index, in: list)
+                        neighbours = list[max(0, position - relatedWindow)..<min(list.count, position + relatedWindow + 1)]
+                    }
+                    for other in neighbours where other != index {
+                        if scores[other] == 0 { touched.append(other) }
+                        scores[other] += weight
+                    }
                 }
-                for other in neighbours where other != index { scores[other, default: 0] += weight }
+                lists.append(best(of: touched, scores: scores, around: index))
+                for other in touched { scores[other] = 0 }
+                touched.removeAll(keepingCapacity: true)
             }
-            // The best few by score, then nearest in time, then earliest: picked, not sorted (hundreds of candidates).
-            func before(_ lhs: (key: Int, value: Double), _ rhs: (key: Int, value: Double)) -> Bool {
-                lhs.value != rhs.value ? lhs.value > rhs.value : abs(lhs.key - index) < abs(rhs.key - index)
-                    || (abs(lhs.key - index) == abs(rhs.key - index) && lhs.key < rhs.key)
-            }
-            var best: [(key: Int, value: Double)] = []
-            for candidate in scores where best.count < relatedLimit || before(candidate, best[best.count - 1]) {
-                let position = best.firstIndex { before(candidate, $0) } ?? best.count
-                best.insert(candidate, at: position)
-                if best.count > relatedLimit { best.removeLast() }
-            }
-            return best.map(\.key)
+            return lists
         }
+        return chunks.flatMap { $0 }
+    }
+
+    /// The best few candidates by score, then nearest in time, then earliest: picked, not sorted (there can be
+    /// hundreds). The order is total, so the pick does not depend on the order of the candidates.
+    private static func best(of candidates: [Int], scores: [Double], around index: Int) -> [Int] {
+        func before(_ lhs: Int, _ rhs: Int) -> Bool {
+            if scores[lhs] != scores[rhs] { return scores[lhs] > scores[rhs] }
+            let (left, right) = (abs(lhs - index), abs(rhs - index))
+            return left != right ? left < right : lhs < rhs
+        }
+        var best: [Int] = []
+        for candidate in candidates where best.count < relatedLimit || before(candidate, best[best.count - 1]) {
+            let position = best.firstIndex { before(candidate, $0) } ?? best.count
+            best.insert(candidate, at: position)
+            if best.count > relatedLimit { best.removeLast() }
+        }
+        return best
     }
 
     static let relatedWindow = 40
