@@ -50,7 +50,7 @@ public final class FolderWatcher: @unchecked Sendable {
 
     /// Waits for a change, then for `quiet` seconds without one (an editor's save is often several writes),
     /// checking every `interval` seconds. Returns false when the task is cancelled.
-    public func nextChange(interval: Double = 0.02, quiet: Double = 0.03) async -> Bool {
+    public func nextChange(interval: Double = 0.01, quiet: Double = 0.02) async -> Bool {
         var pending = false
         var lastChange = Date.distantPast
         while !Task.isCancelled {

@@ -101,13 +101,13 @@ public enum DossierBuilder {
             linked = articles.parallelMap { linker.link($0) }
         }
         articles = []
+        clock.lap("link")
+        let site = SiteModeler.model(config: sources.config, registry: sources.registry, articles: linked)
         // With an article lost to an error, "no article mentions it" would only echo that error.
         let registryFile = SourcePath(RegistryLoader.fileName)
         if !diagnostics.contains(where: { $0.severity == .error && $0.file != registryFile }) {
-            diagnostics += RegistryCoverage.diagnostics(registry: sources.registry, articles: linked)
+            diagnostics += RegistryCoverage.diagnostics(registry: sources.registry, site: site)
         }
-        clock.lap("link")
-        let site = SiteModeler.model(config: sources.config, registry: sources.registry, articles: linked)
 
         clock.lap("model")
         let templates = try TemplateLibrary.load(overrides: sources.templateFolder, diagnostics: &diagnostics)

@@ -1,11 +1,9 @@
 /// What the articles leave unused in the registry: entities no article mentions (they get no page),
 /// and affiliations to such entities (shown without a link). Warnings, so that `check` tells the editor.
 enum RegistryCoverage {
-    static func diagnostics(registry: Registry, articles: [LinkedArticle]) -> [Diagnostic] {
-        var mentioned: Set<String> = []
-        for article in articles {
-            for mention in article.mentions { mentioned.insert(mention.entity) }
-        }
+    static func diagnostics(registry: Registry, site: Site) -> [Diagnostic] {
+        // The modeller has counted every entity's mentions already.
+        let mentioned = Set(site.entityFacts.compactMap { $0.value.mentionCount > 0 ? $0.key : nil })
         let file = SourcePath(RegistryLoader.fileName)
         var diagnostics: [Diagnostic] = []
         for entity in registry.entities where !mentioned.contains(entity.id) {

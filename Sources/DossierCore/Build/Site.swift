@@ -6,8 +6,14 @@ public struct Site: Sendable {
     public var articles: [LinkedArticle]
     /// Per entity id.
     public var entityFacts: [String: EntityFacts]
-    /// Per article index: the indexes of related articles, best first.
-    public var related: [[Int]]
+    /// What the related articles of each article are found from.
+    var relatedIndex: RelatedArticles
+
+    /// The indexes of the articles related to the article at `index`, best first. Scored when asked (each
+    /// article page asks once), so that `dossier serve` scores only the pages a reader opens.
+    public func related(to index: Int) -> [Int] {
+        SiteModeler.related(to: index, in: relatedIndex)
+    }
 
     /// The entities mentioned at least once, in registry order.
     public var mentionedEntities: [Entity] {
@@ -24,4 +30,12 @@ public struct EntityFacts: Sendable {
     public var companions: [(id: String, count: Int)] = []
     /// Entity ids whose affiliation is this entity.
     public var members: [String] = []
+}
+
+/// Which articles name each entity, and which entities each article names, by entity number.
+struct RelatedArticles: Sendable {
+    /// Per entity number: the indexes of the articles that name it, chronological.
+    var postings: [[Int]]
+    /// Per article index: the numbers of the entities it names, in the order of their ids.
+    var entitySets: [[Int]]
 }

@@ -45,7 +45,7 @@ enum SiteModeler {
             }
         }
         let related = relatedArticles(entitySets: entitySets, facts: facts)
-        return Site(config: config, registry: registry, articles: articles, entityFacts: facts, related: related)
+        return Site(config: config, registry: registry, articles: articles, entityFacts: facts, relatedIndex: related)
     }
 
     /// For each entity, the entities its articles name too, with the number of articles shared: most first,
@@ -87,57 +87,44 @@ enum SiteModeler {
     /// Articles that share the most (and the rarest) entities: each shared entity weighs 1 / its article count.
     /// For an entity named in many articles only the nearest in time are considered (`relatedWindow` on each
     /// side), so that the work grows with the dossier, not with its square.
-    private static func relatedArticles(entitySets: [[String]], facts: [String: EntityFacts]) -> [[Int]] {
-        // Entities by number, and one score per article in a reused array: a dictionary per article cost more
-        // than everything else the modeller does (it runs again on every edit `dossier serve` sees).
+    /// The index of related articles: what `RelatedArticles.of(_:)` needs, made once (the scores are made per
+    /// article, when its page is rendered: `dossier serve` then scores only the page a reader opens).
+    private static func relatedArticles(entitySets: [[String]], facts: [String: EntityFacts]) -> RelatedArticles {
         let ids = facts.keys.sorted()
         let number = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
-        let postings = ids.map { facts[$0]!.articles }
-        let sets = entitySets.map { $0.compactMap { number[$0] } }
-        let count = sets.count
-        let chunk = 256
-        let chunks = Array(stride(from: 0, to: count, by: chunk)).parallelMap { start -> [[Int]] in
-            var scores = [Double](repeating: 0, count: count)
-            var touched: [Int] = []
-            var lists: [[Int]] = []
-            for index in start..<min(start + chunk, count) {
-                for entity in sets[index] {
-                    let list = postings[entity]
-                    let weight = 1.0 / Double(list.count)
-                    var neighbours = list[...]
-                    if list.count > 2 * relatedWindow + 1 {
-                        let position = lowerBound(of: index, in: list)
-                        neighbours = list[max(0, position - relatedWindow)..<min(list.count, position + relatedWindow + 1)]
-                    }
-                    for other in neighbours where other != index {
-                        if scores[other] == 0 { touched.append(other) }
-                        scores[other] += weight
-                    }
-                }
-                lists.append(best(of: touched, scores: scores, around: index))
-                for other in touched { scores[other] = 0 }
-                touched.removeAll(keepingCapacity: true)
-            }
-            return lists
-        }
-        return chunks.flatMap { $0 }
+        return RelatedArticles(
+            postings: ids.map { facts[$0]!.articles }, entitySets: entitySets.map { $0.compactMap { number[$0] } })
     }
 
-    /// The best few candidates by score, then nearest in time, then earliest: picked, not sorted (there can be
-    /// hundreds). The order is total, so the pick does not depend on the order of the candidates.
-    private static func best(of candidates: [Int], scores: [Double], around index: Int) -> [Int] {
-        func before(_ lhs: Int, _ rhs: Int) -> Bool {
-            if scores[lhs] != scores[rhs] { return scores[lhs] > scores[rhs] }
-            let (left, right) = (abs(lhs - index), abs(rhs - index))
-            return left != right ? left < right : lhs < rhs
+    /// The related articles of one article: those that share the most (and the rarest) entities with it, each
+    /// shared entity weighing 1 / its article count. For an entity named in many articles only the nearest in
+    /// time are considered (`relatedWindow` on each side), so that the work stays flat as the dossier grows.
+    static func related(to index: Int, in related: RelatedArticles) -> [Int] {
+        var scores: [Int: Double] = [:]
+        for entity in related.entitySets[index] {
+            let list = related.postings[entity]
+            let weight = 1.0 / Double(list.count)
+            var neighbours = list[...]
+            if list.count > 2 * relatedWindow + 1 {
+                let position = lowerBound(of: index, in: list)
+                neighbours = list[max(0, position - relatedWindow)..<min(list.count, position + relatedWindow + 1)]
+            }
+            for other in neighbours where other != index { scores[other, default: 0] += weight }
         }
-        var best: [Int] = []
-        for candidate in candidates where best.count < relatedLimit || before(candidate, best[best.count - 1]) {
+        // The best few by score, then nearest in time, then earliest: picked, not sorted (there can be hundreds).
+        // The order is total, so the pick does not depend on the dictionary's order.
+        func before(_ lhs: (key: Int, value: Double), _ rhs: (key: Int, value: Double)) -> Bool {
+            if lhs.value != rhs.value { return lhs.value > rhs.value }
+            let (left, right) = (abs(lhs.key - index), abs(rhs.key - index))
+            return left != right ? left < right : lhs.key < rhs.key
+        }
+        var best: [(key: Int, value: Double)] = []
+        for candidate in scores where best.count < relatedLimit || before(candidate, best[best.count - 1]) {
             let position = best.firstIndex { before(candidate, $0) } ?? best.count
             best.insert(candidate, at: position)
             if best.count > relatedLimit { best.removeLast() }
         }
-        return best
+        return best.map(\.key)
     }
 
     static let relatedWindow = 40

@@ -20,8 +20,9 @@ struct PageViews {
         let mentioned = site.mentionedEntities
         self.mentionedByKind = Dictionary(grouping: mentioned, by: \.kind)
         self.mappedTowns = mentioned.filter { $0.kind.id == "towns" && $0.coordinates != nil }
-        self.referencesAtDepthTwo = site.articles.indices.map { Self.reference(to: site.articles[$0], prefix: "../../") }
-        self.mentionsByArticle = site.articles.map { Dictionary(grouping: $0.mentions, by: \.entity) }
+        // On every core: `dossier serve` makes these again after each edit, before the reload.
+        self.referencesAtDepthTwo = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../") }
+        self.mentionsByArticle = site.articles.parallelMap { Dictionary(grouping: $0.mentions, by: \.entity) }
     }
 
     // MARK: - Shared shapes
@@ -146,7 +147,7 @@ struct PageViews {
             guard !members.isEmpty else { return nil }
             return ["name": kind.label, "entities": members.map { entityReference($0, count: counts[$0.id]!, from: page) }]
         }
-        context["related"] = site.related[index].map { articleReference($0, from: page) }
+        context["related"] = site.related(to: index).map { articleReference($0, from: page) }
         if index > 0 { context["previous"] = articleReference(index - 1, from: page) }
         if index + 1 < site.articles.count { context["next"] = articleReference(index + 1, from: page) }
         return context
