@@ -27,10 +27,22 @@ public struct PreviewResponder: HTTPResponder {
         default: break
         }
         let site = store.current
+        do {
+            return try await siteFile(path, in: site, request)
+        } catch {
+            // Making a file failed (the open data could not be encoded): say so, never a misleading 404.
+            return plain(
+                Data("The preview could not make this file: \(error)\n".utf8), type: "text/plain; charset=utf-8",
+                request, status: .internalServerError)
+        }
+    }
+
+    /// The file a path names, a redirect to its folder, or the site's 404 page.
+    private func siteFile(_ path: String, in site: SiteSnapshot, _ request: Request) async throws -> Response {
         // The resolver asks about one or two paths; what it found is kept, so that a page renders once.
         var found: [String: Data] = [:]
         for candidate in SitePathResolver.candidates(for: path) {
-            if let data = await site.content.file(at: candidate) {
+            if let data = try await site.content.file(at: candidate) {
                 found[candidate] = data
                 break
             }
@@ -41,7 +53,7 @@ public struct PreviewResponder: HTTPResponder {
         case .redirect(let location):
             return Response(status: .movedPermanently, headers: [.location: location, .cacheControl: "no-store"])
         case .notFound:
-            guard let notFound = await site.content.file(at: "404.html") else { return notBuiltYet(site, request) }
+            guard let notFound = try await site.content.file(at: "404.html") else { return notBuiltYet(site, request) }
             return page("404.html", data: notFound, in: site, status: .notFound, request)
         }
     }

@@ -8,14 +8,14 @@ public enum SiteContent: Sendable {
 
     /// The file at a path from the site's root (`articles/x/index.html`), or nil when there is none.
     /// Rendering on demand can take a while (the search data covers the whole dossier), so it runs off the
-    /// concurrency pool.
-    func file(at path: String) async -> Data? {
+    /// concurrency pool. Throws when the data files cannot be made, so that the reader sees why.
+    func file(at path: String) async throws -> Data? {
         switch self {
         case .files(let files): return files[path]
         case .onDemand(let site):
-            return await withCheckedContinuation { continuation in
+            return try await withCheckedThrowingContinuation { continuation in
                 DispatchQueue.global(qos: .userInitiated).async {
-                    continuation.resume(returning: (try? site.file(at: path)) ?? nil)
+                    continuation.resume(with: Result { try site.file(at: path) })
                 }
             }
         }
