@@ -79,12 +79,17 @@ public final class SiteStore: @unchecked Sendable {
     }
 
     private func update(_ change: (inout SiteSnapshot) -> Void) {
-        let (generation, targets) = lock.withLock { () -> (Int, [AsyncStream<Int>.Continuation]) in
+        let (generation, targets, replaced) = lock.withLock {
+            () -> (Int, [AsyncStream<Int>.Continuation], SiteSnapshot) in
+            let replaced = snapshot
             change(&snapshot)
             snapshot.generation += 1
-            return (snapshot.generation, Array(listeners.values))
+            return (snapshot.generation, Array(listeners.values), replaced)
         }
         for listener in targets { listener.yield(generation) }
+        // The replaced site is let go on another thread, after the pages have heard of the new one: freeing
+        // ten thousand pages' worth of values is no reason to delay a reload.
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replaced) {} }
     }
 
     /// The generations from now on, starting with the current one; it ends when the store is closed.

@@ -54,7 +54,7 @@ public enum DossierBuilder {
         var (report, templates, clock) = try model(folder: folder, baseURL: baseURL, cache: cache)
         var onDemand: SiteOnDemand?
         if !report.diagnostics.hasErrors, let site = report.site {
-            onDemand = SiteOnDemand(SiteRenderer(site: site, templates: templates))
+            onDemand = SiteOnDemand(SiteRenderer(site: site, templates: templates, everyPage: false))
             report.pageCount = onDemand?.pageCount ?? 0
         }
         clock.lap("pages")
@@ -90,16 +90,12 @@ public enum DossierBuilder {
         assignUniqueSlugs(&articles, diagnostics: &diagnostics)
 
         clock.lap("parse")
-        let linker = EntityLinker(registry: sources.registry, mode: sources.config.linkMode)
+        let linker =
+            cache?.linker(
+                registry: sources.registry, mode: sources.config.linkMode, registryText: sources.reads.registry?.text ?? "")
+            ?? EntityLinker(registry: sources.registry, mode: sources.config.linkMode)
         diagnostics += linker.registryDiagnostics
-        let linked: [LinkedArticle]
-        if let cache {
-            var inputs = (try? Data(contentsOf: folder.appendingPathComponent(RegistryLoader.fileName))) ?? Data()
-            inputs.append(contentsOf: Array("\u{0}link: \(sources.config.linkMode.rawValue)".utf8))
-            linked = cache.link(articles, linker: linker, inputs: inputs)
-        } else {
-            linked = articles.parallelMap { linker.link($0) }
-        }
+        let linked = cache?.link(articles, linker: linker) ?? articles.parallelMap { linker.link($0) }
         articles = []
         clock.lap("link")
         let site = SiteModeler.model(config: sources.config, registry: sources.registry, articles: linked)

@@ -4,38 +4,31 @@ enum SiteModeler {
     static let relatedLimit = 5
 
     static func model(config: DossierConfig, registry: Registry, articles linked: [LinkedArticle]) -> Site {
-        let articles = linked.sorted { lhs, rhs in
-            switch (lhs.article.date, rhs.article.date) {
-            case (let left?, let right?) where left != right: return left < right
-            case (.some, .none): return true
-            case (.none, .some): return false
-            default: return lhs.article.file < rhs.article.file
-            }
-        }
-        // Entities are numbered here, and counted in arrays: string-keyed dictionaries in the inner loops cost
-        // most of the modelling, which `dossier serve` runs again on every edit.
-        let counts = articles.parallelMap { $0.mentionCounts }
-        let ids = Set(counts.flatMap(\.keys)).sorted()
-        let number = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
+        let articles = chronological(linked)
+        // Entities are numbered in the order of their ids, and counted in arrays: string-keyed dictionaries in
+        // the inner loops would cost most of the modelling, which `dossier serve` runs again on every edit.
+        let ids = Set(registry.entities.map(\.id)).sorted()
+        let numbers = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
+        let numberOfIndex = registry.entities.map { numbers[$0.id]! }
         var mentionTotals = [Int](repeating: 0, count: ids.count)
         var articleLists = [[Int]](repeating: [], count: ids.count)
-        var entitySets: [[String]] = []
+        var entitySets: [[Int]] = []
         var crowds: [[Int]] = []
         entitySets.reserveCapacity(articles.count)
         crowds.reserveCapacity(articles.count)
-        for (index, articleCounts) in counts.enumerated() {
-            for (id, count) in articleCounts {
-                let entity = number[id]!
-                mentionTotals[entity] += count
-                articleLists[entity].append(index)
+        for (index, article) in articles.enumerated() {
+            let counts = numbered(article.entityCounts, numberOfIndex: numberOfIndex)
+            for entry in counts {
+                mentionTotals[entry.entity] += entry.count
+                articleLists[entry.entity].append(index)
             }
-            entitySets.append(articleCounts.keys.sorted())
-            crowds.append(crowd(of: articleCounts).map { number[$0]! })
+            entitySets.append(counts.map(\.entity))
+            crowds.append(crowd(of: counts))
         }
         let companions = Self.companions(articleLists: articleLists, crowds: crowds, ids: ids)
         var facts: [String: EntityFacts] = [:]
         facts.reserveCapacity(ids.count)
-        for (entity, id) in ids.enumerated() {
+        for (entity, id) in ids.enumerated() where !articleLists[entity].isEmpty {
             facts[id] = EntityFacts(
                 mentionCount: mentionTotals[entity], articles: articleLists[entity], companions: companions[entity])
         }
@@ -44,8 +37,38 @@ enum SiteModeler {
                 facts[affiliation, default: EntityFacts()].members.append(entity.id)
             }
         }
-        let related = relatedArticles(entitySets: entitySets, facts: facts)
+        let related = RelatedArticles(postings: articleLists, entitySets: entitySets)
         return Site(config: config, registry: registry, articles: articles, entityFacts: facts, relatedIndex: related)
+    }
+
+    /// Oldest first, undated last, then by file: the keys are read once, and the articles moved once.
+    private static func chronological(_ linked: [LinkedArticle]) -> [LinkedArticle] {
+        let keys = linked.map { (date: $0.article.date, file: $0.article.file.value) }
+        let order = linked.indices.sorted { lhs, rhs in
+            switch (keys[lhs].date, keys[rhs].date) {
+            case (let left?, let right?) where left != right: return left < right
+            case (.some, .none): return true
+            case (.none, .some): return false
+            default: return keys[lhs].file < keys[rhs].file
+            }
+        }
+        return order.map { linked[$0] }
+    }
+
+    /// An article's counts by entity number, in number order: registry indexes sharing an id (an error the
+    /// registry reports) count as one entity, as they share a page.
+    private static func numbered(_ counts: [EntityCount], numberOfIndex: [Int]) -> [EntityCount] {
+        let renumbered = counts.map { EntityCount(entity: numberOfIndex[$0.entity], count: $0.count) }
+        var merged: [EntityCount] = []
+        merged.reserveCapacity(renumbered.count)
+        for entry in renumbered.sorted(by: { $0.entity < $1.entity }) {
+            if merged.last?.entity == entry.entity {
+                merged[merged.count - 1].count += entry.count
+            } else {
+                merged.append(entry)
+            }
+        }
+        return merged
     }
 
     /// For each entity, the entities its articles name too, with the number of articles shared: most first,
@@ -78,22 +101,10 @@ enum SiteModeler {
     /// it names most: every pair of a list of 10,000 names would be 10⁸ co-mentions to count.
     static let crowdLimit = 100
 
-    /// The entities an article lends as companions: all of them, or the `crowdLimit` it names most.
-    private static func crowd(of counts: [String: Int]) -> [String] {
-        guard counts.count > crowdLimit else { return counts.keys.sorted() }
-        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(crowdLimit).map(\.key).sorted()
-    }
-
-    /// Articles that share the most (and the rarest) entities: each shared entity weighs 1 / its article count.
-    /// For an entity named in many articles only the nearest in time are considered (`relatedWindow` on each
-    /// side), so that the work grows with the dossier, not with its square.
-    /// The index of related articles: what `RelatedArticles.of(_:)` needs, made once (the scores are made per
-    /// article, when its page is rendered: `dossier serve` then scores only the page a reader opens).
-    private static func relatedArticles(entitySets: [[String]], facts: [String: EntityFacts]) -> RelatedArticles {
-        let ids = facts.keys.sorted()
-        let number = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
-        return RelatedArticles(
-            postings: ids.map { facts[$0]!.articles }, entitySets: entitySets.map { $0.compactMap { number[$0] } })
+    /// The entities an article lends as companions, by number: all of them, or the `crowdLimit` it names most.
+    private static func crowd(of counts: [EntityCount]) -> [Int] {
+        guard counts.count > crowdLimit else { return counts.map(\.entity) }
+        return counts.sorted { ($1.count, $0.entity) < ($0.count, $1.entity) }.prefix(crowdLimit).map(\.entity).sorted()
     }
 
     /// The related articles of one article: those that share the most (and the rarest) entities with it, each

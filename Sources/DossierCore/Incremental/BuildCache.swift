@@ -8,24 +8,41 @@ import Foundation
 /// A cache belongs to one dossier and is used by one build at a time.
 public final class BuildCache: @unchecked Sendable {
     // @unchecked: a build reads and replaces the entries from its own thread only, one build at a time.
-    struct Parsed: Sendable {
-        var data: Data
-        var stamp: FileStamp?
-        var article: Article?
-        var diagnostics: [Diagnostic]
+
+    /// One file parsed, with its problems. A class, so that keeping ten thousand of them from one build to the
+    /// next costs a reference each.
+    final class Parsed: Sendable {
+        let data: Data
+        let stamp: FileStamp?
+        let article: Article?
+        let diagnostics: [Diagnostic]
+
+        init(data: Data, stamp: FileStamp?, article: Article?, diagnostics: [Diagnostic]) {
+            self.data = data
+            self.stamp = stamp
+            self.article = article
+            self.diagnostics = diagnostics
+        }
     }
 
-    struct Linked: Sendable {
-        var article: Article
-        var linked: LinkedArticle
+    /// One article linked, with the article it was linked from.
+    final class Linked: Sendable {
+        let article: Article
+        let linked: LinkedArticle
+
+        init(article: Article, linked: LinkedArticle) {
+            self.article = article
+            self.linked = linked
+        }
     }
 
     /// The article files as the last load read them: the next load reads only those whose stamp moved.
     var reads = SourceReads()
-    var parsed: [SourcePath: Parsed] = [:]
-    /// The registry file's bytes and the link setting that `linked` was made with.
-    var linkInputs: Data?
-    var linked: [SourcePath: Linked] = [:]
+    private var parsed = KeptResults<SourcePath, Parsed>()
+    /// The registry text and link setting that `linker` and `linked` were made with.
+    private var linkInputs: String?
+    private var linker: EntityLinker?
+    private var linked = KeptResults<SourcePath, Linked>()
     /// How many articles the last build parsed and linked anew, for the log and the tests.
     public private(set) var lastParsed = 0
     public private(set) var lastLinked = 0
@@ -34,14 +51,14 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Parses each file, reusing the previous result for an unchanged file; forgets files that are gone.
     func parse(_ files: [SourceFile]) -> [Parsed] {
-        let previous = parsed
-        let results = files.parallelMap { file -> Parsed in
-            if let kept = previous[file.path], kept.holds(file) { return kept }
-            return Self.parse(file)
-        }
-        lastParsed = zip(files, results).count { !(previous[$0.0.path]?.holds($0.0) ?? false) }
-        parsed = Dictionary(zip(files.map(\.path), results), uniquingKeysWith: { first, _ in first })
-        return results
+        let paths = files.map(\.path)
+        let previous = parsed.lookup(for: paths)
+        let results = Self.reuseOrMake(
+            count: files.count, kept: { index in previous(index).flatMap { $0.holds(files[index]) ? $0 : nil } },
+            make: { Self.parse(files[$0]) })
+        lastParsed = results.made
+        parsed = KeptResults(keys: paths, values: results.values)
+        return results.values
     }
 
     /// One file parsed, with its problems.
@@ -51,17 +68,43 @@ public final class BuildCache: @unchecked Sendable {
         return Parsed(data: file.data, stamp: file.stamp, article: article, diagnostics: problems)
     }
 
-    /// Links each article, reusing the previous result for the same article under the same registry.
-    func link(_ articles: [Article], linker: EntityLinker, inputs: Data) -> [LinkedArticle] {
-        let previous = inputs == linkInputs ? linked : [:]
-        let results = articles.parallelMap { article -> Linked in
-            if let kept = previous[article.file], kept.article == article { return kept }
-            return Linked(article: article, linked: linker.link(article))
+    /// The linker for this registry and link setting: the previous one while they have not changed (its name
+    /// trie is made once), a new one otherwise, which also forgets every linked article.
+    func linker(registry: Registry, mode: DossierConfig.LinkMode, registryText: String) -> EntityLinker {
+        let inputs = registryText + "\u{0}link: \(mode.rawValue)"
+        if let linker, inputs == linkInputs { return linker }
+        let made = EntityLinker(registry: registry, mode: mode)
+        (linker, linkInputs, linked) = (made, inputs, KeptResults())
+        return made
+    }
+
+    /// Links each article with the linker `linker(registry:mode:registryText:)` gave, reusing the previous
+    /// result for the same article.
+    func link(_ articles: [Article], linker: EntityLinker) -> [LinkedArticle] {
+        let paths = articles.map(\.file)
+        let previous = linked.lookup(for: paths)
+        let results = Self.reuseOrMake(
+            count: articles.count, kept: { index in previous(index).flatMap { $0.article == articles[index] ? $0 : nil } },
+            make: { Linked(article: articles[$0], linked: linker.link(articles[$0])) })
+        lastLinked = results.made
+        linked = KeptResults(keys: paths, values: results.values)
+        return results.values.map(\.linked)
+    }
+
+    /// The kept value where there is one, a new one (made on every core) elsewhere.
+    private static func reuseOrMake<Value: Sendable>(
+        count: Int, kept: (Int) -> Value?, make: @Sendable (Int) -> Value
+    ) -> (values: [Value], made: Int) {
+        var values: [Value?] = []
+        values.reserveCapacity(count)
+        var missing: [Int] = []
+        for index in 0..<count {
+            let value = kept(index)
+            if value == nil { missing.append(index) }
+            values.append(value)
         }
-        lastLinked = results.indices.count { previous[articles[$0].file]?.article != articles[$0] }
-        linked = Dictionary(zip(articles.map(\.file), results), uniquingKeysWith: { first, _ in first })
-        linkInputs = inputs
-        return results.map(\.linked)
+        for (index, value) in zip(missing, missing.parallelMap(make)) { values[index] = value }
+        return (values.map { $0! }, missing.count)
     }
 }
 

@@ -23,16 +23,20 @@ public struct FileStamp: Hashable, Sendable {
 /// the files whose stamp moved (`dossier serve` after an edit reads one file, not ten thousand).
 /// The registry is kept too, with its text: reading YAML costs more than comparing the text.
 public struct SourceReads: Sendable {
-    var files: [String: (stamp: FileStamp, data: Data)] = [:]
+    /// By path relative to the dossier folder, in the order of the walk.
+    var files = KeptResults<String, (stamp: FileStamp, data: Data)>()
     var registry: (text: String, registry: Registry, diagnostics: [Diagnostic])?
 
     public init() {}
 
     mutating func keep(_ sourceFiles: [SourceFile]) {
-        files = [:]
-        files.reserveCapacity(sourceFiles.count)
+        files = KeptResults()
+        files.keys.reserveCapacity(sourceFiles.count)
+        files.values.reserveCapacity(sourceFiles.count)
         for file in sourceFiles {
-            if let stamp = file.stamp { files[file.path.value] = (stamp, file.data) }
+            guard let stamp = file.stamp else { continue }
+            files.keys.append(file.path.value)
+            files.values.append((stamp, file.data))
         }
     }
 }

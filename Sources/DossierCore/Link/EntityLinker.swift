@@ -72,7 +72,7 @@ public struct EntityLinker: Sendable {
         metadata.body = .plain([])  // the text now lives in `bodyHTML` and `sentences`
         return LinkedArticle(
             article: metadata, bodyHTML: document.html(), sourceHTML: sourceHTML, sentences: state.sentences,
-            mentions: state.mentions, excerpt: state.excerpt ?? "")
+            mentions: state.mentions, excerpt: state.excerpt ?? "", entityCounts: EntityCount.tally(state.entities))
     }
 
     // MARK: - Walking the tree
@@ -82,6 +82,8 @@ public struct EntityLinker: Sendable {
         var linked: Set<Int> = []
         var sentences: [String] = []
         var mentions: [Mention] = []
+        /// The registry index of each mention's entity, in step with `mentions`.
+        var entities: [Int] = []
         var excerpt: String?
     }
 
@@ -137,6 +139,7 @@ public struct EntityLinker: Sendable {
             }
             let lower = match.start - range.lowerBound
             let upper = min(match.end, range.upperBound) - range.lowerBound
+            state.entities.append(match.entity)
             state.mentions.append(
                 Mention(
                     entity: registry.entities[match.entity].id, sentence: sentenceIndex[local]!, range: lower..<upper,
@@ -220,6 +223,7 @@ public struct EntityLinker: Sendable {
             } else {
                 html += name
             }
+            state.entities.append(match.entity)
             state.mentions.append(
                 Mention(
                     entity: registry.entities[match.entity].id, sentence: sentenceNumber,

@@ -9,22 +9,60 @@ public struct Mention: Sendable, Hashable {
     public var linked: Bool
 }
 
-/// An article after linking: its HTML, and every mention with its sentence.
-public struct LinkedArticle: Sendable {
+/// An article after linking: its HTML, and every mention with its sentence. A class: the site, the build
+/// cache and every page share one copy, which `dossier serve` passes around after each edit for the price of
+/// a reference.
+public final class LinkedArticle: Sendable {
     /// The article's metadata; its body is left out, rendered in `bodyHTML`.
-    public var article: Article
-    public var bodyHTML: String
+    public let article: Article
+    public let bodyHTML: String
     /// The credit (`Avec AFP et Reuters`) as HTML, its names linked like the body's.
-    public var sourceHTML: String?
+    public let sourceHTML: String?
     /// The sentences that hold at least one mention, in reading order.
-    public var sentences: [String]
+    public let sentences: [String]
     /// Every mention in reading order, linked or not.
-    public var mentions: [Mention]
+    public let mentions: [Mention]
     /// The opening of the text, for lists and the feed.
-    public var excerpt: String
+    public let excerpt: String
+    /// Mentions per entity, the entity given by its index in the registry the article was linked with, in
+    /// index order: counted once here, so that modelling the site after an edit costs no dictionary per article.
+    public let entityCounts: [EntityCount]
+
+    init(
+        article: Article, bodyHTML: String, sourceHTML: String?, sentences: [String], mentions: [Mention],
+        excerpt: String, entityCounts: [EntityCount]
+    ) {
+        self.article = article
+        self.bodyHTML = bodyHTML
+        self.sourceHTML = sourceHTML
+        self.sentences = sentences
+        self.mentions = mentions
+        self.excerpt = excerpt
+        self.entityCounts = entityCounts
+    }
 
     /// Mentions per entity id.
     public var mentionCounts: [String: Int] {
         mentions.reduce(into: [:]) { $0[$1.entity, default: 0] += 1 }
+    }
+}
+
+/// How many times an article mentions one entity.
+public struct EntityCount: Sendable, Hashable {
+    /// Index in `Registry.entities`.
+    public var entity: Int
+    public var count: Int
+
+    /// The counts of a list of entity indexes, in index order.
+    static func tally(_ entities: [Int]) -> [EntityCount] {
+        var counts: [EntityCount] = []
+        for entity in entities.sorted() {
+            if counts.last?.entity == entity {
+                counts[counts.count - 1].count += 1
+            } else {
+                counts.append(EntityCount(entity: entity, count: 1))
+            }
+        }
+        return counts
     }
 }

@@ -15,14 +15,19 @@ struct PageViews {
     /// entities' pages would cost its entities times its mentions (a list of 10,000 names: 10⁸).
     private let mentionsByArticle: [[String: [Mention]]]
 
-    init(site: Site) {
+    /// `everyPage`: whether every page will be rendered (`dossier build`), so that what many pages share is
+    /// worth making once, up front. `dossier serve` renders the few pages a reader opens, and skips it.
+    init(site: Site, everyPage: Bool = true) {
         self.site = site
         let mentioned = site.mentionedEntities
         self.mentionedByKind = Dictionary(grouping: mentioned, by: \.kind)
         self.mappedTowns = mentioned.filter { $0.kind.id == "towns" && $0.coordinates != nil }
-        // On every core: `dossier serve` makes these again after each edit, before the reload.
-        self.referencesAtDepthTwo = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../") }
-        self.mentionsByArticle = site.articles.parallelMap { Dictionary(grouping: $0.mentions, by: \.entity) }
+        if everyPage {
+            self.referencesAtDepthTwo = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../") }
+            self.mentionsByArticle = site.articles.parallelMap { Dictionary(grouping: $0.mentions, by: \.entity) }
+        } else {
+            (self.referencesAtDepthTwo, self.mentionsByArticle) = ([], [])
+        }
     }
 
     // MARK: - Shared shapes
@@ -50,7 +55,7 @@ struct PageViews {
 
     func articleReference(_ index: Int, from page: SiteURL) -> TemplateValue {
         let prefix = page.rootPrefix
-        if prefix == "../../" { return referencesAtDepthTwo[index] }
+        if prefix == "../../", !referencesAtDepthTwo.isEmpty { return referencesAtDepthTwo[index] }
         return Self.reference(to: site.articles[index], prefix: prefix)
     }
 
@@ -198,7 +203,9 @@ struct PageViews {
         let shown = facts.articles.dropFirst(first).prefix(Self.appearancesPerPage)
         context["appearances"] = shown.map { index -> TemplateValue in
             let linked = site.articles[index]
-            let own = mentionsByArticle[index][entity.id] ?? []
+            let own =
+                mentionsByArticle.isEmpty
+                ? linked.mentions.filter { $0.entity == entity.id } : mentionsByArticle[index][entity.id] ?? []
             var sentences: [TemplateValue] = []
             var seen: Set<Int> = []
             for mention in own where seen.insert(mention.sentence).inserted {

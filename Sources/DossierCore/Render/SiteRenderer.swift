@@ -12,10 +12,11 @@ struct SiteRenderer: Sendable {
     let templates: TemplateLibrary
     let views: PageViews
 
-    init(site: Site, templates: TemplateLibrary) {
+    /// `everyPage`: whether every page will be rendered (a build), rather than the few a reader asks for.
+    init(site: Site, templates: TemplateLibrary, everyPage: Bool = true) {
         self.site = site
         self.templates = templates
-        self.views = PageViews(site: site)
+        self.views = PageViews(site: site, everyPage: everyPage)
     }
 
     /// A page to render: which view builds its context, and so which template renders it.
