@@ -38,26 +38,45 @@ public final class FolderWatcher: @unchecked Sendable {
         #endif
     }
 
+    /// What the events read by one look said.
+    enum Change {
+        case none
+        /// Something changed and the last event ended a write: a file closed after writing, moved into
+        /// place, deleted, or a folder made.
+        case settled
+        /// Something changed, but a write may still be under way (a file modified and not yet closed, a
+        /// file moved away that an editor is about to replace).
+        case unsettled
+    }
+
     /// Whether anything changed since the last call; never blocks.
-    public func changed() -> Bool {
+    public func changed() -> Bool { look() != .none }
+
+    /// What changed since the last look; never blocks.
+    func look() -> Change {
         #if canImport(Glibc)
             if descriptor >= 0 { return drainEvents() }
         #endif
         let now = stamps()
         defer { lastStamp = now }
-        return now != lastStamp
+        return now != lastStamp ? .unsettled : .none
     }
 
-    /// Waits for a change, then for `quiet` seconds without one (an editor's save is often several writes),
-    /// checking every `interval` seconds. Returns false when the task is cancelled.
-    public func nextChange(interval: Double = 0.01, quiet: Double = 0.02) async -> Bool {
-        var pending = false
+    /// Waits for a change, then for the writing to be over: `settledQuiet` seconds without an event after one
+    /// that ends a write, `quiet` seconds after any other (an editor's save is often several writes, and one
+    /// that renames the old file away first must not be caught half-way). Checks every `interval` seconds.
+    /// Returns false when the task is cancelled.
+    public func nextChange(interval: Double = 0.002, quiet: Double = 0.02, settledQuiet: Double = 0.004) async -> Bool {
+        var pending: Change = .none
         var lastChange = Date.distantPast
         while !Task.isCancelled {
-            if changed() {
-                pending = true
+            let change = look()
+            if change != .none {
+                pending = change
                 lastChange = Date()
-            } else if pending, Date().timeIntervalSince(lastChange) >= quiet {
+            } else if pending != .none,
+                Date().timeIntervalSince(lastChange) >= (pending == .settled ? settledQuiet : quiet)
+            {
                 return true
             }
             try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
@@ -96,6 +115,9 @@ public final class FolderWatcher: @unchecked Sendable {
             IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
                 | IN_MOVE_SELF | IN_ATTRIB)
 
+        /// Events after which a file is whole: a write closed, a file moved in or deleted.
+        private static let settling = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE)
+
         /// Watches `folder` and every folder below it that is not ignored.
         private func watchTree(_ folder: String) {
             var pending = [folder]
@@ -118,8 +140,8 @@ public final class FolderWatcher: @unchecked Sendable {
         }
 
         /// Reads every queued event; a new folder is watched at once, so files written into it are seen.
-        private func drainEvents() -> Bool {
-            var changed = false
+        private func drainEvents() -> Change {
+            var changed = Change.none
             let capacity = 64 * 1024
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
             defer { buffer.deallocate() }
@@ -139,7 +161,7 @@ public final class FolderWatcher: @unchecked Sendable {
                         // Events were lost, new folders among them maybe: watch the trees again (a folder
                         // already watched keeps its watch) and take it that everything changed.
                         for root in roots { watchTree(root) }
-                        changed = true
+                        changed = .unsettled
                         continue
                     }
                     if event.mask & UInt32(IN_IGNORED) != 0 {
@@ -152,7 +174,11 @@ public final class FolderWatcher: @unchecked Sendable {
                     if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                         watchTree(path)
                     }
-                    changed = true
+                    if event.mask & Self.settling != 0 {
+                        changed = .settled
+                    } else if event.mask & UInt32(IN_ATTRIB) == 0 || changed == .none {
+                        changed = .unsettled  // a change of mode after a write (vim does it) leaves it whole
+                    }
                 }
             }
             return changed

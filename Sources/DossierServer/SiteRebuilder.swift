@@ -51,7 +51,7 @@ public struct SiteRebuilder: Sendable {
             store.publish(site: site)
             return RebuildOutcome(
                 succeeded: true, seconds: Date().timeIntervalSince(started), articleCount: report.articleCount,
-                pageCount: report.pageCount, diagnostics: report.diagnostics, timings: report.timings,
+                pageCount: site.pageCount, diagnostics: report.diagnostics, timings: report.timings,
                 parsed: cache.lastParsed, linked: cache.lastLinked)
         case .success(let (report, _)):
             store.publish(problems: report.diagnostics.filter { $0.severity == .error })

@@ -31,4 +31,38 @@ import Testing
         try FileManager.default.removeItem(at: nested.appendingPathComponent("c.txt"))
         #expect(watcher.changed())
     }
+
+    /// A rebuild waits long after a write that may go on, and only briefly after one that is over: a save
+    /// caught half-way would show a page without the article for a moment.
+    @Test func aWriteIsSettledOnceClosedMovedInOrDeleted() throws {
+        let folder = try ServerTestSupport.temporaryFolder()
+        let file = folder.appendingPathComponent("a.md")
+        try "a".write(to: file, atomically: false, encoding: .utf8)
+        let watcher = FolderWatcher(folders: [folder])
+        #expect(watcher.look() == .none)
+
+        let descriptor = open(file.path, O_WRONLY | O_TRUNC)
+        #expect(write(descriptor, "début", 6) == 6)
+        #expect(watcher.look() == .unsettled)
+        close(descriptor)
+        #expect(watcher.look() == .settled)
+
+        // As vim saves: the old file moved away to a backup (a name the watcher ignores), the new one
+        // written, its mode set again, the backup deleted.
+        let backup = folder.appendingPathComponent("a.md~")
+        try FileManager.default.moveItem(at: file, to: backup)
+        #expect(watcher.look() == .unsettled)
+        try "b".write(to: file, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        #expect(watcher.look() == .settled)
+        try FileManager.default.removeItem(at: backup)
+        #expect(watcher.look() == .none)
+
+        // A file moved into place is whole.
+        let draft = folder.appendingPathComponent("b.md~")
+        try "c".write(to: draft, atomically: false, encoding: .utf8)
+        #expect(watcher.look() == .none)
+        #expect(rename(draft.path, file.path) == 0)
+        #expect(watcher.look() == .settled)
+    }
 }

@@ -46,7 +46,8 @@ public enum DossierBuilder {
 
     /// Runs every stage but the rendering, and returns a site that renders each file when it is asked for
     /// (`dossier serve`): after an edit, the new site is ready as soon as it is modelled, and a page costs
-    /// its rendering only when a reader opens it. The site is nil when the build has errors.
+    /// its rendering only when a reader opens it. The site is nil when the build has errors; the report has no
+    /// page count (the site's `pageCount` has it, once its page table is made).
     public static func buildOnDemand(folder: URL, baseURL: String? = nil, cache: BuildCache? = nil) throws
         -> (report: BuildReport, site: SiteOnDemand?)
     {
@@ -55,7 +56,6 @@ public enum DossierBuilder {
         var onDemand: SiteOnDemand?
         if !report.diagnostics.hasErrors, let site = report.site {
             onDemand = SiteOnDemand(SiteRenderer(site: site, templates: templates, everyPage: false))
-            report.pageCount = onDemand?.pageCount ?? 0
         }
         clock.lap("pages")
         report.timings = clock.timings
@@ -98,7 +98,8 @@ public enum DossierBuilder {
         let linked = cache?.link(articles, linker: linker) ?? articles.parallelMap { linker.link($0) }
         articles = []
         clock.lap("link")
-        let site = SiteModeler.model(config: sources.config, registry: sources.registry, articles: linked)
+        let site = SiteModeler.model(
+            config: sources.config, registry: sources.registry, articles: linked, memo: cache?.modelMemo)
         // With an article lost to an error, "no article mentions it" would only echo that error.
         let registryFile = SourcePath(RegistryLoader.fileName)
         if !diagnostics.contains(where: { $0.severity == .error && $0.file != registryFile }) {
@@ -113,6 +114,7 @@ public enum DossierBuilder {
     /// Slugs from front matter must be unique; derived ones get `-2`, `-3`… in file order.
     private static func assignUniqueSlugs(_ articles: inout [Article], diagnostics: inout [Diagnostic]) {
         var owners: [String: SourcePath] = [:]
+        owners.reserveCapacity(articles.count)
         for article in articles where article.hasExplicitSlug {
             if let owner = owners[article.slug] {
                 diagnostics.append(
@@ -130,7 +132,7 @@ public enum DossierBuilder {
                 slug = "\(base)-\(number)"
                 number += 1
             }
-            articles[index].slug = slug
+            if slug != articles[index].slug { articles[index].slug = slug }  // else the article stays shared
             owners[slug] = articles[index].file
         }
     }

@@ -3,7 +3,11 @@ enum SiteModeler {
     static let companionLimit = 12
     static let relatedLimit = 5
 
-    static func model(config: DossierConfig, registry: Registry, articles linked: [LinkedArticle]) -> Site {
+    /// With a `memo` from the previous model of the same dossier, work whose inputs have not changed is not
+    /// done again (`dossier serve`: most edits change no article's set of entities).
+    static func model(
+        config: DossierConfig, registry: Registry, articles linked: [LinkedArticle], memo: ModelMemo? = nil
+    ) -> Site {
         let articles = chronological(linked)
         // Entities are numbered in the order of their ids, and counted in arrays: string-keyed dictionaries in
         // the inner loops would cost most of the modelling, which `dossier serve` runs again on every edit.
@@ -25,7 +29,14 @@ enum SiteModeler {
             entitySets.append(counts.map(\.entity))
             crowds.append(crowd(of: counts))
         }
-        let companions = Self.companions(articleLists: articleLists, crowds: crowds, ids: ids)
+        let companionInputs = ModelMemo.CompanionInputs(articleLists: articleLists, crowds: crowds, ids: ids)
+        let companions: [[(id: String, count: Int)]]
+        if let kept = memo?.companions, kept.inputs == companionInputs {
+            companions = kept.lists
+        } else {
+            companions = Self.companions(articleLists: articleLists, crowds: crowds, ids: ids)
+            memo?.companions = (companionInputs, companions)
+        }
         var facts: [String: EntityFacts] = [:]
         facts.reserveCapacity(ids.count)
         for (entity, id) in ids.enumerated() where !articleLists[entity].isEmpty {
@@ -150,4 +161,16 @@ enum SiteModeler {
         }
         return low
     }
+}
+
+/// What the previous model of a dossier computed, with what it was computed from: kept by `BuildCache`.
+final class ModelMemo: @unchecked Sendable {
+    // @unchecked: used by one build at a time, like the cache that holds it.
+    struct CompanionInputs: Equatable {
+        var articleLists: [[Int]]
+        var crowds: [[Int]]
+        var ids: [String]
+    }
+
+    var companions: (inputs: CompanionInputs, lists: [[(id: String, count: Int)]])?
 }

@@ -43,6 +43,8 @@ public final class BuildCache: @unchecked Sendable {
     private var linkInputs: String?
     private var linker: EntityLinker?
     private var linked = KeptResults<SourcePath, Linked>()
+    /// What the last model computed that the next one may reuse.
+    let modelMemo = ModelMemo()
     /// How many articles the last build parsed and linked anew, for the log and the tests.
     public private(set) var lastParsed = 0
     public private(set) var lastLinked = 0

@@ -1,38 +1,99 @@
-/// An article as read from its file, before linking.
+/// An article as read from its file, before linking. Its fields live in one shared box, copied only when a
+/// copy is changed: the build cache, the slug pass and the linker pass ten thousand articles along after each
+/// edit, and a copy then costs one reference instead of one per field.
 public struct Article: Sendable, Hashable {
-    public var file: SourcePath
-    public var slug: String
+    private struct Fields: Hashable {
+        var file: SourcePath
+        var slug: String
+        var hasExplicitSlug: Bool
+        var title: String
+        var date: PartialDate?
+        var source: String?
+        var originalURL: String?
+        var authors: [String]
+        var draft: Bool
+        var body: ArticleBody
+        var extra: [String: String]
+    }
+
+    private final class Box: @unchecked Sendable {
+        // @unchecked: a box is changed only while its article holds the one reference to it.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    public var file: SourcePath {
+        get { box.fields.file }
+        set { change { $0.file = newValue } }
+    }
+    public var slug: String {
+        get { box.fields.slug }
+        set { change { $0.slug = newValue } }
+    }
     /// The slug was chosen in the front matter (and must be unique) rather than derived from the title.
-    public var hasExplicitSlug: Bool
-    public var title: String
-    public var date: PartialDate?
+    public var hasExplicitSlug: Bool {
+        get { box.fields.hasExplicitSlug }
+        set { change { $0.hasExplicitSlug = newValue } }
+    }
+    public var title: String {
+        get { box.fields.title }
+        set { change { $0.title = newValue } }
+    }
+    public var date: PartialDate? {
+        get { box.fields.date }
+        set { change { $0.date = newValue } }
+    }
     /// The credit or source: `AFP et Reuters`, a newspaper's name.
-    public var source: String?
+    public var source: String? {
+        get { box.fields.source }
+        set { change { $0.source = newValue } }
+    }
     /// The original's address (http or https only).
-    public var originalURL: String?
-    public var authors: [String]
-    public var draft: Bool
-    public var body: ArticleBody
+    public var originalURL: String? {
+        get { box.fields.originalURL }
+        set { change { $0.originalURL = newValue } }
+    }
+    public var authors: [String] {
+        get { box.fields.authors }
+        set { change { $0.authors = newValue } }
+    }
+    public var draft: Bool {
+        get { box.fields.draft }
+        set { change { $0.draft = newValue } }
+    }
+    public var body: ArticleBody {
+        get { box.fields.body }
+        set { change { $0.body = newValue } }
+    }
     /// Front-matter fields we do not interpret, kept for templates and the open data.
-    public var extra: [String: String]
+    public var extra: [String: String] {
+        get { box.fields.extra }
+        set { change { $0.extra = newValue } }
+    }
 
     public init(
         file: SourcePath, slug: String, hasExplicitSlug: Bool = false, title: String, date: PartialDate? = nil, source: String? = nil,
         originalURL: String? = nil, authors: [String] = [], draft: Bool = false, body: ArticleBody,
         extra: [String: String] = [:]
     ) {
-        self.file = file
-        self.slug = slug
-        self.hasExplicitSlug = hasExplicitSlug
-        self.title = title
-        self.date = date
-        self.source = source
-        self.originalURL = originalURL
-        self.authors = authors
-        self.draft = draft
-        self.body = body
-        self.extra = extra
+        box = Box(
+            Fields(
+                file: file, slug: slug, hasExplicitSlug: hasExplicitSlug, title: title, date: date, source: source,
+                originalURL: originalURL, authors: authors, draft: draft, body: body, extra: extra))
     }
+
+    private mutating func change(_ edit: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        edit(&box.fields)
+    }
+
+    public static func == (lhs: Article, rhs: Article) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
     public var url: SiteURL { SiteURL("articles/\(slug)/") }
 }

@@ -7,36 +7,46 @@ import Foundation
 public final class SiteOnDemand: @unchecked Sendable {
     // @unchecked: `rendered` and `data` are read and written under `lock` only; the rest is immutable.
     private let renderer: SiteRenderer
-    /// Output path (`articles/x/index.html`) → the page it is.
-    private let pages: [String: SiteRenderer.Page]
-    private let pageURLs: [SiteURL]
-    /// The map, 404.html, the search page and the assets: made at once, they are small and every page needs some.
-    private let fixed: [String: Data]
+    /// Made on another thread as soon as the site exists, while the open pages hear of it and ask again.
+    private let tables: BackgroundWork<Tables>
     private let lock = NSLock()
     private var rendered: [String: Data] = [:]
     private var data: Result<[String: Data], any Error>?
 
-    init(_ renderer: SiteRenderer) {
-        self.renderer = renderer
-        let table = renderer.pages()
-        pageURLs = table.map(\.url)
+    /// Where each file comes from.
+    private struct Tables: Sendable {
+        /// Output path (`articles/x/index.html`) → the page it is.
         var pages: [String: SiteRenderer.Page] = [:]
-        pages.reserveCapacity(table.count)
-        for (url, page) in table { pages[url.outputPath.value] = page }
-        self.pages = pages
+        var pageURLs: [SiteURL] = []
+        /// The map, 404.html, the search page and the assets: made at once, they are small and every page
+        /// needs some.
         var fixed: [String: Data] = [:]
-        for file in renderer.fixedFiles() { fixed[file.path.value] = file.data }
-        self.fixed = fixed
+
+        init(_ renderer: SiteRenderer) {
+            let table = renderer.pages()
+            pageURLs = table.map(\.url)
+            pages.reserveCapacity(table.count)
+            for (url, page) in table { pages[url.outputPath.value] = page }
+            for file in renderer.fixedFiles() { fixed[file.path.value] = file.data }
+        }
     }
 
+    init(_ renderer: SiteRenderer) {
+        self.renderer = renderer
+        tables = BackgroundWork { Tables(renderer) }
+    }
+
+    private var made: Tables { try! tables.value() }  // making the tables throws nothing
+
     /// The HTML pages of the site, as `dossier build` counts them.
-    public var pageCount: Int { pages.count + fixed.keys.count { $0.hasSuffix(".html") } }
+    public var pageCount: Int { made.pages.count + made.fixed.keys.count { $0.hasSuffix(".html") } }
 
     /// The file at a path from the site's root (`towns/boukamal/index.html`), or nil when the site has none.
     /// Throws only when the data files cannot be encoded.
     public func file(at path: String) throws -> Data? {
-        if let data = fixed[path] { return data }
-        if let page = pages[path] {
+        let made = made
+        if let data = made.fixed[path] { return data }
+        if let page = made.pages[path] {
             if let data = lock.withLock({ rendered[path] }) { return data }
             let data = renderer.render(page)
             lock.withLock { rendered[path] = data }
@@ -48,20 +58,21 @@ public final class SiteOnDemand: @unchecked Sendable {
 
     /// Every path of the site, sorted: what `dossier build` would write.
     public func allPaths() throws -> [String] {
-        (Array(pages.keys) + Array(fixed.keys) + Array(try dataFiles().get().keys)).sorted()
+        (Array(made.pages.keys) + Array(made.fixed.keys) + Array(try dataFiles().get().keys)).sorted()
     }
 
     /// Made once, under the lock: a second request waits for the first one's work instead of repeating it.
     private func dataFiles() -> Result<[String: Data], any Error> {
         lock.withLock {
             if let data { return data }
-            let made = Result {
+            let pageURLs = made.pageURLs
+            let result = Result {
                 Dictionary(
                     try renderer.dataFiles(pageURLs: pageURLs).map { ($0.path.value, $0.data) },
                     uniquingKeysWith: { first, _ in first })
             }
-            data = made
-            return made
+            data = result
+            return result
         }
     }
 }
