@@ -33,18 +33,19 @@ public struct SiteRebuilder: Sendable {
         self.store = store
     }
 
-    /// Runs a build off the concurrency pool (it is long and uses every core on its own) and publishes it.
+    /// Runs a build off the concurrency pool (it is long, uses every core on its own, and waits for the page
+    /// table after publishing) and publishes it.
     @discardableResult
     public func rebuild() async -> RebuildOutcome {
-        let (folder, baseURL, cache) = (folder, baseURL, cache)
-        let started = Date()
-        let result: Result<(report: BuildReport, site: SiteOnDemand?), any Error> = await withCheckedContinuation {
-            continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(
-                    returning: Result { try DossierBuilder.buildOnDemand(folder: folder, baseURL: baseURL, cache: cache) })
-            }
+        let rebuilder = self
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: rebuilder.rebuildNow()) }
         }
+    }
+
+    private func rebuildNow() -> RebuildOutcome {
+        let started = Date()
+        let result = Result { try DossierBuilder.buildOnDemand(folder: folder, baseURL: baseURL, cache: cache) }
         switch result {
         case .success(let (report, site?)) where !report.diagnostics.hasErrors:
             // Pages are rendered when they are asked for: the open page that reloads costs only itself.

@@ -292,15 +292,19 @@ struct PageViews {
     /// The year pages of a split timeline: `timeline/2017/`, `timeline/sans-date/`.
     var timelineYearPages: [(key: String, url: SiteURL)] {
         guard timelineIsSplit else { return [] }
-        var keys: [String] = []
+        var years: [Int?] = []  // articles are in date order: a year's articles follow each other
         for linked in site.articles {
-            let key = Self.yearKey(linked.article.date)
-            if keys.last != key { keys.append(key) }
+            let year = linked.article.date?.year
+            if years.isEmpty || years.last! != year { years.append(year) }
         }
-        return keys.map { ($0, SiteURL("timeline/\($0)/")) }
+        return years.map { year in
+            let key = Self.yearKey(year)
+            return (key, SiteURL("timeline/\(key)/"))
+        }
     }
 
-    private static func yearKey(_ date: PartialDate?) -> String { date.map { String($0.year) } ?? "sans-date" }
+    private static func yearKey(_ date: PartialDate?) -> String { yearKey(date?.year) }
+    private static func yearKey(_ year: Int?) -> String { year.map { String($0) } ?? "sans-date" }
 
     /// `timeline/`: every article by year and month; or, for a big dossier, the years and months with links
     /// to one page per year (`year` set).
