@@ -10,8 +10,8 @@ struct SearchDocument: Sendable {
     var datetime: String
     /// The text a snippet is cut from.
     var text: String
-    /// Folded word → weight: a word in a name or a title weighs more than one in the body.
-    var weights: [String: Int]
+    /// Each folded word and its weight: a word in a name or a title weighs more than one in the body.
+    var words: SearchWordWeights
 
     /// The document as `search.js` reads it: `[url, title, label, datetime, text]`.
     var row: SearchJSON {
@@ -54,11 +54,11 @@ struct SearchDocuments {
     }
 
     private func entityDocument(_ entity: Entity) -> SearchDocument {
-        var weights: [String: Int] = [:]
-        Self.add(entity.name, weight: Weight.entityName, to: &weights)
-        for alias in entity.aliases { Self.add(alias, weight: Weight.entityAlias, to: &weights) }
-        Self.add(entity.kind.singular + " " + entity.kind.label, weight: Weight.entityKind, to: &weights)
-        if let summary = entity.summary { Self.add(summary, weight: Weight.entitySummary, to: &weights) }
+        var words = SearchWordWeights()
+        words.add(entity.name, weight: Weight.entityName, cap: Weight.cap)
+        for alias in entity.aliases { words.add(alias, weight: Weight.entityAlias, cap: Weight.cap) }
+        words.add(entity.kind.singular + " " + entity.kind.label, weight: Weight.entityKind, cap: Weight.cap)
+        if let summary = entity.summary { words.add(summary, weight: Weight.entitySummary, cap: Weight.cap) }
         let mentions = site.entityFacts[entity.id]?.mentionCount ?? 0
         var text = entity.summary ?? ""
         if !entity.aliases.isEmpty {
@@ -67,26 +67,19 @@ struct SearchDocuments {
         return SearchDocument(
             isEntity: true, url: entity.url.path, title: entity.name,
             label: "\(entity.kind.singular) · \(mentions) mention\(mentions == 1 ? "" : "s")", datetime: "",
-            text: text, weights: weights)
+            text: text, words: words)
     }
 
     private static func articleDocument(_ linked: LinkedArticle) -> SearchDocument {
         let article = linked.article
         let body = SearchScript.plainText(fromHTML: linked.bodyHTML)
-        var weights: [String: Int] = [:]
-        weights.reserveCapacity(body.utf8.count / 16)  // about one distinct word in three, of five letters
-        add(article.title, weight: Weight.articleTitle, to: &weights)
-        if let source = article.source { add(source, weight: Weight.articleSource, to: &weights) }
-        add(body, weight: Weight.articleBody, to: &weights)
+        var words = SearchWordWeights(capacity: body.utf8.count / 16)  // one distinct word in three, of five letters
+        words.add(article.title, weight: Weight.articleTitle, cap: Weight.cap)
+        if let source = article.source { words.add(source, weight: Weight.articleSource, cap: Weight.cap) }
+        words.add(body, weight: Weight.articleBody, cap: Weight.cap)
         return SearchDocument(
             isEntity: false, url: article.url.path, title: article.title, label: article.date?.french ?? "",
-            datetime: article.date?.iso ?? "", text: opening(of: body), weights: weights)
-    }
-
-    private static func add(_ text: String, weight: Int, to weights: inout [String: Int]) {
-        SearchTokenizer.forEachWord(in: text) { word in
-            weights[word] = min(Weight.cap, weights[word, default: 0] + weight)
-        }
+            datetime: article.date?.iso ?? "", text: opening(of: body), words: words)
     }
 
     /// The first `snippetLength` characters of the text, cut after a whole word: the page cuts the snippet from it.

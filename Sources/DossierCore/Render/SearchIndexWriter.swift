@@ -47,7 +47,7 @@ struct SearchIndexWriter {
         }
         SearchDocuments(site: site).forEachChunk { chunk in
             for document in chunk {
-                postings.add(document.weights, document: documentCount)
+                postings.add(document.words, document: documentCount)
                 pendingRows.append(document.row)
                 documentCount += 1
                 if document.isEntity { entityCount += 1 }
@@ -55,7 +55,7 @@ struct SearchIndexWriter {
             flush(upTo: block)
         }
         flush(upTo: 1)
-        let shards = Self.shards(of: postings.lists)
+        let shards = Self.shards(of: postings.entries())
         for shard in shards {
             files.append(
                 RenderedFile(
@@ -76,52 +76,59 @@ struct SearchIndexWriter {
 
     /// For each word, the documents that hold it and its weight there: `[gap, weight, gap, weight…]`, where a
     /// document's number is stored as the gap from the previous one: small numbers, short files.
+    ///
+    /// The numbers are written as the text of the shard at once: fewer bytes to hold than integers.
     struct Postings {
-        private var slots: [String: Int] = [:]
-        private var words: [String] = []
-        private var postings: [[Int]] = []
+        private var words = SearchWordTable(capacity: 1 << 16)
+        /// By word number: `gap,weight,gap,weight…`.
+        private var lists: [[UInt8]] = []
         private var last: [Int] = []
 
         /// Documents must come in order of their numbers.
-        mutating func add(_ weights: [String: Int], document number: Int) {
-            for (word, weight) in weights {
-                let slot: Int
-                if let known = slots[word] {
-                    slot = known
-                } else {
-                    slot = words.count
-                    slots[word] = slot
-                    words.append(word)
-                    postings.append([])
+        mutating func add(_ document: SearchWordWeights, document number: Int) {
+            let table = document.table
+            for local in 0..<document.count {
+                let slot = table.withWord(local) { words.number(of: $0, hash: table.hashes[local]) }
+                if slot == lists.count {
+                    lists.append([])
                     last.append(0)
+                } else {
+                    lists[slot].append(0x2C)
                 }
-                postings[slot].append(number - last[slot])
-                postings[slot].append(weight)
+                appendDecimal(number - last[slot], to: &lists[slot])
+                lists[slot].append(0x2C)
+                appendDecimal(Int(document.weights[local]), to: &lists[slot])
                 last[slot] = number
             }
         }
 
-        var lists: [String: [Int]] {
-            Dictionary(uniqueKeysWithValues: zip(words, postings))
+        /// The words and their postings, as shard entries; the postings are handed over, not copied.
+        mutating func entries() -> [Entry] {
+            (0..<lists.count).map { slot in
+                var list: [UInt8] = []
+                swap(&list, &lists[slot])
+                return Entry(word: words.word(slot), postings: list)
+            }
         }
     }
 
     /// Groups the words by their first two letters, then cuts any group past `shardLimit` by one more letter.
-    /// The key of a word is then the longest key that begins it, which is how `search.js` finds it.
     static func shards(of postings: [String: [Int]]) -> [(key: String, body: String)] {
-        // Each word's entry is written once, as bytes: at 10,000 articles there are millions of numbers to write.
-        let entries = postings.keys.sorted().map { word -> Entry in
-            var text = ""
-            SearchScript.appendString(word, to: &text)
-            var bytes = Array(text.utf8)
-            bytes.append(contentsOf: ":[".utf8)
-            for (position, number) in postings[word]!.enumerated() {
-                if position > 0 { bytes.append(0x2C) }
-                appendDecimal(number, to: &bytes)
-            }
-            bytes.append(0x5D)
-            return Entry(word: word, letters: Array(word.unicodeScalars), text: bytes)
-        }
+        shards(
+            of: postings.map { word, numbers in
+                var list: [UInt8] = []
+                for (position, number) in numbers.enumerated() {
+                    if position > 0 { list.append(0x2C) }
+                    appendDecimal(number, to: &list)
+                }
+                return Entry(word: word, postings: list)
+            })
+    }
+
+    /// The same for entries in any order. The key of a word is then the longest key that begins it, which is
+    /// how `search.js` finds it.
+    static func shards(of unsorted: [Entry]) -> [(key: String, body: String)] {
+        let entries = unsorted.sorted { $0.word < $1.word }
         var shards: [(key: String, body: String)] = []
         func body(_ members: some Collection<Entry>) -> String {
             var bytes: [UInt8] = []
@@ -160,10 +167,24 @@ struct SearchIndexWriter {
     }
 
     /// A word of the index with its letters and its entry, `"word":[gap,weight,…]`, as written in its shard.
-    private struct Entry {
+    struct Entry {
         var word: String
         var letters: [Unicode.Scalar]
         var text: [UInt8]
+
+        /// An entry from a word and its postings, `gap,weight,…` without the brackets.
+        init(word: String, postings: [UInt8]) {
+            var quoted = ""
+            SearchScript.appendString(word, to: &quoted)
+            var text = Array(quoted.utf8)
+            text.reserveCapacity(text.count + postings.count + 3)
+            text.append(contentsOf: ":[".utf8)
+            text.append(contentsOf: postings)
+            text.append(0x5D)
+            self.word = word
+            self.letters = Array(word.unicodeScalars)
+            self.text = text
+        }
     }
 
     private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {

@@ -163,7 +163,7 @@ enum SearchScript {
     private static let inlineTags: Set<String> = [
         "a", "abbr", "b", "code", "del", "em", "i", "mark", "s", "small", "span", "strong", "sub", "sup", "u",
     ]
-    private static let inlineTagKeys = Set(inlineTags.compactMap { SearchTokenizer.shortKey(Array($0.utf8)) })
+    private static let inlineTagKeys = ShortKeySet(inlineTags)
 
     private static func decodeEntity(_ name: Substring) -> String? {
         switch name {

@@ -24,21 +24,24 @@ enum SearchTokenizer {
     /// Calls `body` with each folded word of the text, in order; elided words and stop words are skipped.
     static func forEachWord(in text: String, _ body: (String) -> Void) {
         var text = text
-        text.withUTF8 { forEachWord(inUTF8: $0, body) }
+        text.withUTF8 { bytes in forEachWord(inUTF8: bytes) { body(String(decoding: $0, as: UTF8.self)) } }
     }
 
-    /// The same over UTF-8 bytes: this runs over every word of every article, so it reads bytes, decodes a
-    /// scalar only beyond ASCII, and tells elided and stop words by their bytes before making a `String`.
-    static func forEachWord(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
+    /// The same over UTF-8 bytes, handing each word as its folded bytes: this runs over every word of every
+    /// article, so it reads bytes, decodes a scalar only beyond ASCII, folds into one buffer it owns, and tells
+    /// elided and stop words by their bytes. The bytes `body` sees last only for the call.
+    static func forEachWord(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var word = WordBuffer()
+        defer { word.deallocate() }
+        var folded: [UInt8] = []
         func finish(beforeApostrophe: Bool) {
-            guard !word.isEmpty else { return }
-            defer { word.removeAll(keepingCapacity: true) }
-            if let key = shortKey(word), (beforeApostrophe && elidedKeys.contains(key)) || stopKeys.contains(key) {
+            guard word.count > 0 else { return }
+            defer { word.count = 0 }
+            let text = word.bytes
+            if let key = shortKey(text), (beforeApostrophe && elidedKeys.contains(key)) || stopKeys.contains(key) {
                 return
             }
-            body(String(decoding: word, as: UTF8.self))
+            body(text)
         }
         var index = 0
         while index < bytes.count {
@@ -59,12 +62,41 @@ enum SearchTokenizer {
                 continue
             }
             switch TextFolding.fastClass(scalar) {
-            case .word: TextFolding.appendFoldedBytes(scalar, to: &word)
+            case .word:
+                folded.removeAll(keepingCapacity: true)
+                TextFolding.appendFoldedBytes(scalar, to: &folded)
+                for byte in folded { word.append(byte) }
             case .invisible: continue
             case .soft, .hard: finish(beforeApostrophe: false)
             }
         }
         finish(beforeApostrophe: false)
+    }
+
+    /// The word being folded: bytes appended one at a time without the checks of an array's `append`.
+    private struct WordBuffer {
+        private var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+        private var capacity = 64
+        var count = 0
+
+        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            if count == capacity { grow() }
+            base[count] = byte
+            count += 1
+        }
+
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
+            larger.update(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity *= 2
+        }
+
+        func deallocate() { base.deallocate() }
     }
 
     /// Up to seven bytes and their count packed in an integer: elided and stop words are all that short.
@@ -75,13 +107,47 @@ enum SearchTokenizer {
         return key | UInt64(bytes.count) << 60
     }
 
-    private static let elidedKeys = Set(elided.compactMap { shortKey(Array($0.utf8)) })
-    private static let stopKeys = Set(stopWords.compactMap { shortKey(Array($0.utf8)) })
+    private static let elidedKeys = ShortKeySet(elided)
+    private static let stopKeys = ShortKeySet(stopWords)
 
     /// The folded words of a text, in order.
     static func words(in text: String) -> [String] {
         var words: [String] = []
         forEachWord(in: text) { words.append($0) }
         return words
+    }
+}
+
+/// A few short words as `SearchTokenizer.shortKey`s, asked about once per word of the index: a small
+/// open-addressing table, cheaper than `Set<UInt64>`, which runs SipHash on each question.
+struct ShortKeySet: Sendable {
+    /// 0 for an empty slot: a key is never 0, as it holds its count.
+    private let slots: [UInt64]
+
+    init(_ words: some Sequence<String>) {
+        let keys = words.compactMap { SearchTokenizer.shortKey(Array($0.utf8)) }
+        precondition(keys.count < Self.size / 2, "too many short words for the table")
+        var slots = [UInt64](repeating: 0, count: Self.size)
+        for key in keys {
+            var slot = Self.slot(of: key)
+            while slots[slot] != 0, slots[slot] != key { slot = (slot + 1) & (Self.size - 1) }
+            slots[slot] = key
+        }
+        self.slots = slots
+    }
+
+    func contains(_ key: UInt64) -> Bool {
+        var slot = Self.slot(of: key)
+        while slots[slot] != 0 {
+            if slots[slot] == key { return true }
+            slot = (slot + 1) & (Self.size - 1)
+        }
+        return false
+    }
+
+    private static let size = 128
+
+    private static func slot(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 57)
     }
 }

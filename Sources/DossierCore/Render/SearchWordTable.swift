@@ -1,0 +1,141 @@
+/// Folded words, each held once and known by a number: the bytes of all words in one buffer, found again by an
+/// open-addressing hash over those bytes.
+///
+/// The search index meets every word of every article: a `[String: Int]` there made a `String` per word and
+/// hashed it with SipHash. Here a word stays bytes, its hash is a few multiplications, and numbers go in the
+/// order the words first came.
+struct SearchWordTable: Sendable {
+    /// The words' bytes, one after the other: word `n` is `bytes[offsets[n]..<offsets[n + 1]]`.
+    private var bytes: [UInt8] = []
+    private var offsets: [Int32] = [0]
+    /// The hash of each word, by number: kept so that the table grows, and another table takes a word, unhashed.
+    private(set) var hashes: [UInt64] = []
+    /// Word number + 1 for each slot, 0 for an empty one; a power of two, at most half full.
+    private var slots: [Int32]
+    /// A slot is the top bits of a hash: `64 - log2(slots.count)`.
+    private var shift: UInt64
+
+    /// A table sized for about `capacity` words before it grows.
+    init(capacity: Int = 0) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        hashes.reserveCapacity(capacity)
+        offsets.reserveCapacity(capacity + 1)
+        bytes.reserveCapacity(capacity * 8)
+    }
+
+    /// How many distinct words the table holds.
+    var count: Int { hashes.count }
+
+    /// The number of `word`, given its `hash(of:)`: the number it had, or the next one if it is new.
+    mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash >> shift)
+        while slots[slot] != 0 {
+            let number = Int(slots[slot]) - 1
+            if hashes[number] == hash, holds(word, at: number) { return number }
+            slot = (slot + 1) & mask
+        }
+        let number = count
+        bytes.append(contentsOf: word)
+        offsets.append(Int32(bytes.count))
+        hashes.append(hash)
+        slots[slot] = Int32(number + 1)
+        if 2 * count > slots.count { grow() }
+        return number
+    }
+
+    /// The same, hashing the word.
+    mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int {
+        number(of: word, hash: Self.hash(of: word))
+    }
+
+    /// Calls `body` with the bytes of word `number`.
+    func withWord<Result>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let start = Int(offsets[number])
+        let end = Int(offsets[number + 1])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Word `number` as a string.
+    func word(_ number: Int) -> String {
+        withWord(number) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func holds(_ word: UnsafeBufferPointer<UInt8>, at number: Int) -> Bool {
+        let start = Int(offsets[number])
+        guard Int(offsets[number + 1]) - start == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            for index in 0..<word.count where stored[start + index] != word[index] { return false }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: 2 * slots.count)
+        shift -= 1
+        let mask = slots.count - 1
+        for (number, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash >> shift)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(number + 1)
+        }
+    }
+
+    /// A hash of the bytes, eight at a time, mixed by multiplication so that its top bits choose a slot.
+    static func hash(of word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = UInt64(word.count) &* 0x9E37_79B9_7F4A_7C15
+        var index = 0
+        if let base = word.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= word.count {
+                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                    &* 0xFF51_AFD7_ED55_8CCD
+                hash ^= hash >> 29
+                index += 8
+            }
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < word.count {
+            tail |= UInt64(word[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 31)
+    }
+}
+
+/// A word table with a weight for each word: the words of one search document.
+struct SearchWordWeights: Sendable {
+    private(set) var table: SearchWordTable
+    /// By word number; at most `SearchDocuments.Weight.cap`, which a byte holds.
+    private(set) var weights: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        table = SearchWordTable(capacity: capacity)
+        weights.reserveCapacity(capacity)
+    }
+
+    var count: Int { weights.count }
+
+    /// Adds `weight` to each folded word of the text, up to `cap`.
+    mutating func add(_ text: String, weight: Int, cap: Int) {
+        var text = text
+        text.withUTF8 { bytes in
+            SearchTokenizer.forEachWord(inUTF8: bytes) { word in
+                let number = table.number(of: word)
+                if number == weights.count { weights.append(0) }
+                weights[number] = UInt8(min(cap, Int(weights[number]) + weight))
+            }
+        }
+    }
+
+    /// The words and their weights as a dictionary, for tests.
+    var dictionary: [String: Int] {
+        Dictionary(uniqueKeysWithValues: weights.indices.map { (table.word($0), Int(weights[$0])) })
+    }
+}

@@ -1,0 +1,41 @@
+import Testing
+
+@testable import DossierCore
+
+@Suite("Search: the word table the index is built with")
+struct SearchWordTableTests {
+    private func number(of word: String, in table: inout SearchWordTable, hash: UInt64? = nil) -> Int {
+        var word = word
+        return word.withUTF8 { bytes in
+            hash.map { table.number(of: bytes, hash: $0) } ?? table.number(of: bytes)
+        }
+    }
+
+    @Test("words that share a hash keep their own numbers, and keep them as the table grows")
+    func collidingWords() {
+        var table = SearchWordTable()
+        let words = (0..<200).map { "mot\($0)" } + ["", "a", "ab", "ba", "abcdefgh", "abcdefghi", "élan"]
+        // Every word with one hash: each one is found by comparing bytes, in one long run of slots.
+        for (expected, word) in words.enumerated() {
+            #expect(number(of: word, in: &table, hash: 42) == expected)
+        }
+        for (expected, word) in words.enumerated().reversed() {
+            #expect(number(of: word, in: &table, hash: 42) == expected)
+            #expect(table.word(expected) == word)
+        }
+        #expect(table.count == words.count)
+        // The same words hashed for real are new to the table only where the hash differs.
+        var hashed = SearchWordTable(capacity: 4)
+        for word in words + words { _ = number(of: word, in: &hashed) }
+        #expect(hashed.count == words.count)
+        #expect((0..<words.count).map(hashed.word) == words)
+    }
+
+    @Test("a document's weights add up per word and stop at the cap")
+    func weights() {
+        var words = SearchWordWeights()
+        words.add("Deir ez-Zor", weight: 40, cap: 99)
+        words.add("deir DEIR Déir, l’EI", weight: 25, cap: 99)
+        #expect(words.dictionary == ["deir": 99, "ez": 40, "zor": 40, "ei": 25])
+    }
+}
