@@ -34,6 +34,8 @@ enum SearchTokenizer {
         var word = WordBuffer()
         defer { word.deallocate() }
         var folded: [UInt8] = []
+        let elidedKeys = elidedKeys
+        let stopKeys = stopKeys
         func finish(beforeApostrophe: Bool) {
             guard word.count > 0 else { return }
             defer { word.count = 0 }

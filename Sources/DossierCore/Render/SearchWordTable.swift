@@ -10,8 +10,9 @@ struct SearchWordTable: Sendable {
     private var offsets: [Int32] = [0]
     /// The hash of each word, by number: kept so that the table grows, and another table takes a word, unhashed.
     private(set) var hashes: [UInt64] = []
-    /// Word number + 1 for each slot, 0 for an empty one; a power of two, at most half full.
-    private var slots: [Int32]
+    /// For each slot, the low half of the word's hash over its number + 1, so that a probe seldom reads
+    /// further; 0 for an empty slot. A power of two of them, at most half full.
+    private var slots: [UInt64]
     /// A slot is the top bits of a hash: `64 - log2(slots.count)`.
     private var shift: UInt64
 
@@ -32,17 +33,21 @@ struct SearchWordTable: Sendable {
     /// The number of `word`, given its `hash(of:)`: the number it had, or the next one if it is new.
     mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
         let mask = slots.count - 1
+        let tag = hash << 32
         var slot = Int(truncatingIfNeeded: hash >> shift)
         while slots[slot] != 0 {
-            let number = Int(slots[slot]) - 1
-            if hashes[number] == hash, holds(word, at: number) { return number }
+            let entry = slots[slot]
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if holds(word, at: number) { return number }
+            }
             slot = (slot + 1) & mask
         }
         let number = count
         bytes.append(contentsOf: word)
         offsets.append(Int32(bytes.count))
         hashes.append(hash)
-        slots[slot] = Int32(number + 1)
+        slots[slot] = tag | UInt64(number + 1)
         if 2 * count > slots.count { grow() }
         return number
     }
@@ -80,7 +85,7 @@ struct SearchWordTable: Sendable {
         for (number, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash >> shift)
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(number + 1)
+            slots[slot] = hash << 32 | UInt64(number + 1)
         }
     }
 
@@ -91,8 +96,8 @@ struct SearchWordTable: Sendable {
         if let base = word.baseAddress {
             let raw = UnsafeRawPointer(base)
             while index + 8 <= word.count {
-                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                    &* 0xFF51_AFD7_ED55_8CCD
+                let eight = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                hash = (hash ^ eight) &* 0xFF51_AFD7_ED55_8CCD
                 hash ^= hash >> 29
                 index += 8
             }
