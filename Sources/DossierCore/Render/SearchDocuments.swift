@@ -83,14 +83,23 @@ struct SearchDocuments {
     }
 
     /// The first `snippetLength` characters of the text, cut after a whole word: the page cuts the snippet from it.
+    /// Counted on the UTF-8 bytes, where a character (a scalar) is a byte that does not continue another.
     private static func opening(of text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard
-            let limit = scalars.index(
-                scalars.startIndex, offsetBy: SearchIndexWriter.snippetLength, limitedBy: scalars.endIndex),
-            limit < scalars.endIndex
-        else { return text }
-        let end = scalars[..<limit].lastIndex(of: " ") ?? limit
-        return String(scalars[..<end]) + " …"
+        var text = text
+        let opening = text.withUTF8 { bytes -> String? in
+            var scalars = 0
+            var limit = 0
+            while limit < bytes.count {
+                if bytes[limit] & 0xC0 != 0x80 {
+                    if scalars == SearchIndexWriter.snippetLength { break }
+                    scalars += 1
+                }
+                limit += 1
+            }
+            guard limit < bytes.count else { return nil }
+            let end = bytes[..<limit].lastIndex(of: 0x20) ?? limit
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self) + " …"
+        }
+        return opening ?? text
     }
 }

@@ -60,7 +60,7 @@ struct SearchIndexWriter {
             files.append(
                 RenderedFile(
                     path: OutputPath("search/index/\(SearchScript.fileName(forKey: shard.key)).js"),
-                    data: SearchScript.script(id: "i:" + shard.key, json: "{" + shard.body + "}")))
+                    data: SearchScript.script(id: "i:" + shard.key, json: [0x7B] + shard.body.utf8 + [0x7D])))
         }
         let meta: [String: SearchJSON] = [
             "entities": .int(entityCount), "documents": .int(documentCount), "block": .int(block),
@@ -174,10 +174,9 @@ struct SearchIndexWriter {
 
         /// An entry from a word and its postings, `gap,weight,…` without the brackets.
         init(word: String, postings: [UInt8]) {
-            var quoted = ""
-            SearchScript.appendString(word, to: &quoted)
-            var text = Array(quoted.utf8)
-            text.reserveCapacity(text.count + postings.count + 3)
+            var text: [UInt8] = []
+            text.reserveCapacity(word.utf8.count + postings.count + 5)
+            SearchScript.appendString(word, to: &text)
             text.append(contentsOf: ":[".utf8)
             text.append(contentsOf: postings)
             text.append(0x5D)

@@ -14,55 +14,62 @@ enum SearchJSON {
 enum SearchScript {
     /// The script that hands `value` to the page under the name `id`.
     static func script(id: String, value: SearchJSON) -> Data {
-        var json = ""
+        var json: [UInt8] = []
         append(value, to: &json)
         return script(id: id, json: json)
     }
 
     /// The same, for JSON already written with `append`.
-    static func script(id: String, json: String) -> Data {
-        var text = "window.dossierSearch.add("
+    static func script(id: String, json: some Collection<UInt8>) -> Data {
+        var text: [UInt8] = []
+        text.reserveCapacity(json.count + id.utf8.count + 36)
+        text.append(contentsOf: "window.dossierSearch.add(".utf8)
         appendString(id, to: &text)
-        text += ","
-        text += json
-        text += ");\n"
-        return Data(text.utf8)
+        text.append(0x2C)
+        text.append(contentsOf: json)
+        text.append(contentsOf: ");\n".utf8)
+        return Data(text)
     }
 
-    static func append(_ value: SearchJSON, to text: inout String) {
+    /// Writes the value as JSON bytes: the data files are megabytes of article text, so no `String` is grown.
+    static func append(_ value: SearchJSON, to text: inout [UInt8]) {
         switch value {
         case .string(let string): appendString(string, to: &text)
-        case .int(let number): text += String(number)
+        case .int(let number): text.append(contentsOf: String(number).utf8)
         case .array(let items):
-            text += "["
+            text.append(0x5B)
             for (position, item) in items.enumerated() {
-                if position > 0 { text += "," }
+                if position > 0 { text.append(0x2C) }
                 append(item, to: &text)
             }
-            text += "]"
+            text.append(0x5D)
         case .object(let fields):
-            text += "{"
+            text.append(0x7B)
             for (position, key) in fields.keys.sorted().enumerated() {
-                if position > 0 { text += "," }
+                if position > 0 { text.append(0x2C) }
                 appendString(key, to: &text)
-                text += ":"
+                text.append(0x3A)
                 append(fields[key]!, to: &text)
             }
-            text += "}"
+            text.append(0x7D)
         }
     }
 
     /// A JSON string that is also safe inside a script: `<`, `>` and `&` escaped so that no `</script>` or
     /// `<!--` can appear, and U+2028/U+2029, which older engines take for line ends inside a string.
-    static func appendString(_ string: String, to text: inout String) {
+    static func appendString(_ string: String, to text: inout [UInt8]) {
         var string = string
         string.withUTF8 { bytes in
-            text += "\""
+            text.append(0x22)
             // Runs of bytes that need no escape are copied whole; U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
             var runStart = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                guard mayNeedEscape(byte) else {
+                    index += 1
+                    continue
+                }
                 let escape: String?
                 switch byte {
                 case 0x22: escape = "\\\""
@@ -76,7 +83,9 @@ enum SearchScript {
                 case 0x00..<0x20:
                     let hex = String(byte, radix: 16)
                     escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                 default: escape = nil
                 }
@@ -84,14 +93,21 @@ enum SearchScript {
                     index += 1
                     continue
                 }
-                text += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
-                text += escape
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                text.append(contentsOf: escape.utf8)
                 index += byte == 0xE2 ? 3 : 1
                 runStart = index
             }
-            text += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]), as: UTF8.self)
-            text += "\""
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            text.append(0x22)
         }
+    }
+
+    /// Whether `appendString` must look at a byte: controls, `"`, `&`, `<`, `>`, `\\`, and E2, which begins
+    /// U+2028 and U+2029. Nearly every byte of an article is not one of them.
+    @inline(__always)
+    private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+        byte < 64 ? (0x5000_0044_FFFF_FFFF as UInt64) >> byte & 1 != 0 : byte == 0x5C || byte == 0xE2
     }
 
     /// The name of a data file for a prefix of folded words: ASCII letters and digits as they are, any other
@@ -134,7 +150,25 @@ enum SearchScript {
                     pendingSpace = !output.isEmpty
                     index += 1
                     continue
-                default: break
+                case 0x26: break
+                default:
+                    // Most of an article is plain text: copied up to the next tag, space or entity at once.
+                    if pendingSpace { output.append(0x20) }
+                    pendingSpace = false
+                    var end = index + 1
+                    // A single space between two plain bytes is copied as it is: the run goes on over it.
+                    while end < bytes.count {
+                        if !isSpecialInText(bytes[end]) {
+                            end += 1
+                        } else if bytes[end] == 0x20, end + 1 < bytes.count, !isSpecialInText(bytes[end + 1]) {
+                            end += 2
+                        } else {
+                            break
+                        }
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
                 }
                 if pendingSpace { output.append(0x20) }
                 pendingSpace = false
@@ -154,6 +188,13 @@ enum SearchScript {
             }
             return String(decoding: output, as: UTF8.self)
         }
+    }
+
+    /// The bytes `plainText` stops at: `<`, `&` and white space.
+    @inline(__always)
+    private static func isSpecialInText(_ byte: UInt8) -> Bool {
+        // All below 64: one bit each, 0x3C, 0x26, 0x20, 0x0D, 0x0A and 0x09.
+        byte < 64 && (0x1000_0041_0000_2600 as UInt64) >> byte & 1 != 0
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
