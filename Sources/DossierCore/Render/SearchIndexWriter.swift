@@ -92,12 +92,22 @@ struct SearchIndexWriter {
                 if slot == lists.count {
                     lists.append([])
                     last.append(0)
-                } else {
-                    lists[slot].append(0x2C)
                 }
-                appendDecimal(number - last[slot], to: &lists[slot])
-                lists[slot].append(0x2C)
-                appendDecimal(Int(document.weights[local]), to: &lists[slot])
+                // `,gap,weight` written on the stack, then appended at once: one append to the nested array.
+                let gap = number - last[slot]
+                let weight = Int(document.weights[local])
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { scratch in
+                    var end = scratch.count
+                    end = writeDecimal(weight, endingAt: end, in: scratch)
+                    end -= 1
+                    scratch[end] = 0x2C
+                    end = writeDecimal(gap, endingAt: end, in: scratch)
+                    if !lists[slot].isEmpty {
+                        end -= 1
+                        scratch[end] = 0x2C
+                    }
+                    lists[slot].append(contentsOf: UnsafeBufferPointer(rebasing: scratch[end...]))
+                }
                 last[slot] = number
             }
         }
@@ -184,6 +194,20 @@ struct SearchIndexWriter {
             self.letters = Array(word.unicodeScalars)
             self.text = text
         }
+    }
+
+    /// Writes a number that is not negative so that it ends just before `end`; returns where it begins.
+    private static func writeDecimal(_ number: Int, endingAt end: Int, in bytes: UnsafeMutableBufferPointer<UInt8>)
+        -> Int
+    {
+        var value = number
+        var start = end
+        repeat {
+            start -= 1
+            bytes[start] = UInt8(truncatingIfNeeded: value % 10) + 0x30
+            value /= 10
+        } while value > 0
+        return start
     }
 
     private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
