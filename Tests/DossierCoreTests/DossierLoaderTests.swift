@@ -27,7 +27,32 @@ import Testing
         var diagnostics: [Diagnostic] = []
         let sources = try DossierLoader.load(folder: folder, diagnostics: &diagnostics)
         #expect(sources.articleFiles.map(\.path.value) == ["2017/novembre/c.Markdown", "2017/z.txt", "Z.TXT", "a.txt", "b.MD"])
+        #expect(diagnostics.isEmpty)
         #expect(FileKind.names(in: folder.appendingPathComponent("nowhere").path) == nil)
-        #expect(FileKind.names(in: folder.path)?.sorted() == [".cache.md", "2017", "Z.TXT", "a.txt", "b.MD", "entities.yml", "notes.yml"])
+        #expect(
+            FileKind.names(in: folder.path)?.names.sorted()
+                == [".cache.md", "2017", "Z.TXT", "a.txt", "b.MD", "entities.yml", "notes.yml"])
+    }
+
+    /// A name in Latin-1 (`dépêche.txt` written by an old tool) cannot be read as a path: it is skipped, but
+    /// never silently.
+    @Test func aFileNameThatIsNotUTF8IsReportedNotLost() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-loader-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "towns: {}\ngroups: {}\npeople: {}\n".write(
+            to: folder.appendingPathComponent("entities.yml"), atomically: false, encoding: .utf8)
+        let latin1: [UInt8] = Array((folder.path + "/d").utf8) + [0xE9] + Array("p".utf8) + [0xEA] + Array("che.txt".utf8) + [0]
+        let descriptor = latin1.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        var diagnostics: [Diagnostic] = []
+        let sources = try DossierLoader.load(folder: folder, diagnostics: &diagnostics)
+        #expect(sources.articleFiles.isEmpty)
+        #expect(diagnostics.map(\.code) == ["file-name-not-utf8"])
+        #expect(diagnostics.first?.file?.value == "d\u{FFFD}p\u{FFFD}che.txt")
+        #expect(diagnostics.first?.severity == .warning)
     }
 }

@@ -104,11 +104,17 @@ public enum DossierLoader {
                         suggestion: "remove the link, or point it at a folder outside the dossier"))
                 return
             }
-            guard let names = FileKind.names(in: directory) else {
+            guard let (names, notUTF8) = FileKind.names(in: directory) else {
                 diagnostics.append(
                     .error("folder-unreadable", "cannot list the folder", file: SourcePath(relative),
                         suggestion: "give the user who builds the dossier the right to list it (chmod a+rx)"))
                 return
+            }
+            for name in notUTF8.sorted() where !name.hasPrefix(".") {
+                diagnostics.append(
+                    .warning("file-name-not-utf8", "the name is not UTF-8, so it is skipped",
+                        file: SourcePath(relative.isEmpty ? name : relative + "/" + name),
+                        suggestion: "rename it in UTF-8, e.g. `convmv -f latin1 -t utf8 --notest FILE`"))
             }
             let visible = names.filter { !$0.hasPrefix(".") }.sorted()
             for (name, kind) in zip(visible, FileKind.of(visible, in: directory)) {
@@ -210,19 +216,25 @@ enum FileKind {
         }
     }
 
-    /// The names in a folder, `.` and `..` left out; nil when it cannot be listed. Read straight from the
-    /// system: Foundation's listing costs several times more for a folder of ten thousand files.
-    static func names(in folder: String) -> [String]? {
+    /// The names in a folder, `.` and `..` left out, and apart the names that are not UTF-8 (shown with
+    /// U+FFFD), which no path can be made from; nil when it cannot be listed. Read straight from the system:
+    /// Foundation's listing costs several times more for a folder of ten thousand files.
+    static func names(in folder: String) -> (names: [String], notUTF8: [String])? {
         guard let stream = opendir(folder) else { return nil }
         defer { closedir(stream) }
         var names: [String] = []
+        var notUTF8: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                if let name = String(validating: bytes, as: UTF8.self) {
+                    if name != "." && name != ".." { names.append(name) }
+                } else {
+                    notUTF8.append(String(decoding: bytes, as: UTF8.self))
+                }
             }
-            if name != "." && name != ".." { names.append(name) }
         }
-        return names
+        return (names, notUTF8)
     }
 
     /// What each name in a folder is, found on every core and relative to the open folder: a dossier of ten
