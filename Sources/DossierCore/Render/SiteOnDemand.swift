@@ -5,7 +5,8 @@ import Foundation
 /// as soon as it is modelled, an open page costs only its own rendering when it reloads, and the data that
 /// covers the whole dossier (open data, feed, sitemap, search) is made once, when something first asks for it.
 public final class SiteOnDemand: @unchecked Sendable {
-    // @unchecked: `rendered` and `data` are read and written under `lock` only; the rest is immutable.
+    // @unchecked: `rendered` and `data` are read and written under `lock` only; `tables` is written once by its
+    // worker and read after it has finished; the rest is immutable.
     private let renderer: SiteRenderer
     /// Made on another thread as soon as the site exists, while the open pages hear of it and ask again.
     private let tables: BackgroundWork<Tables>
