@@ -182,7 +182,10 @@ struct SearchIndexTests {
         for suffix in ["", "a", "b", "ba", "bb", "c"] { postings["de" + suffix] = Array(repeating: 1, count: 9_000) }
         postings["do"] = [0, 1]
         postings["x"] = [0, 1]
-        let shards = SearchIndexWriter.shards(of: postings)
+        let shards = SearchIndexWriter.shards(
+            of: postings.map { word, numbers in
+                SearchIndexWriter.Entry(word: word, postings: Array(numbers.map(String.init).joined(separator: ",").utf8))
+            })
         let keys = shards.map(\.key)
         #expect(keys.contains("de") && keys.contains("dea") && keys.contains("do") && keys.contains("x"))
         #expect(!keys.contains("d"))

@@ -69,17 +69,7 @@ enum SiteModeler {
     /// An article's counts by entity number, in number order: registry indexes sharing an id (an error the
     /// registry reports) count as one entity, as they share a page.
     private static func numbered(_ counts: [EntityCount], numberOfIndex: [Int]) -> [EntityCount] {
-        let renumbered = counts.map { EntityCount(entity: numberOfIndex[$0.entity], count: $0.count) }
-        var merged: [EntityCount] = []
-        merged.reserveCapacity(renumbered.count)
-        for entry in renumbered.sorted(by: { $0.entity < $1.entity }) {
-            if merged.last?.entity == entry.entity {
-                merged[merged.count - 1].count += entry.count
-            } else {
-                merged.append(entry)
-            }
-        }
-        return merged
+        EntityCount.merged(counts.map { EntityCount(entity: numberOfIndex[$0.entity], count: $0.count) })
     }
 
     /// For each entity, the entities its articles name too, with the number of articles shared: most first,

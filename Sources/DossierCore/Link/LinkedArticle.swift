@@ -55,14 +55,20 @@ public struct EntityCount: Sendable, Hashable {
 
     /// The counts of a list of entity indexes, in index order.
     static func tally(_ entities: [Int]) -> [EntityCount] {
-        var counts: [EntityCount] = []
-        for entity in entities.sorted() {
-            if counts.last?.entity == entity {
-                counts[counts.count - 1].count += 1
+        merged(entities.map { EntityCount(entity: $0, count: 1) })
+    }
+
+    /// Counts in entity order, those of the same entity added up.
+    static func merged(_ counts: [EntityCount]) -> [EntityCount] {
+        var merged: [EntityCount] = []
+        merged.reserveCapacity(counts.count)
+        for entry in counts.sorted(by: { $0.entity < $1.entity }) {
+            if merged.last?.entity == entry.entity {
+                merged[merged.count - 1].count += entry.count
             } else {
-                counts.append(EntityCount(entity: entity, count: 1))
+                merged.append(entry)
             }
         }
-        return counts
+        return merged
     }
 }

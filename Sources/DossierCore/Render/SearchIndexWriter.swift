@@ -122,20 +122,8 @@ struct SearchIndexWriter {
         }
     }
 
-    /// Groups the words by their first two letters, then cuts any group past `shardLimit` by one more letter.
-    static func shards(of postings: [String: [Int]]) -> [(key: String, body: String)] {
-        shards(
-            of: postings.map { word, numbers in
-                var list: [UInt8] = []
-                for (position, number) in numbers.enumerated() {
-                    if position > 0 { list.append(0x2C) }
-                    appendDecimal(number, to: &list)
-                }
-                return Entry(word: word, postings: list)
-            })
-    }
-
-    /// The same for entries in any order. The key of a word is then the longest key that begins it, which is
+    /// Groups the words by their first two letters, then cuts any group past `shardLimit` by one more letter;
+    /// the entries may come in any order. The key of a word is then the longest key that begins it, which is
     /// how `search.js` finds it.
     static func shards(of unsorted: [Entry]) -> [(key: String, body: String)] {
         let entries = unsorted.sorted { $0.word < $1.word }
