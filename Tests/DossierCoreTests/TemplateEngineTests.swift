@@ -109,7 +109,7 @@ struct TemplateEngineReferenceTests {
         let ours = TemplateRenderer(templates: compiled)
         let theirs = MustacheLibrary(templates: reference)
         let views = PageViews(site: site)
-        var pages: [(String, [String: Any])] = [("index", views.index()), ("timeline", views.timeline())]
+        var pages: [(String, TemplateValue)] = [("index", views.index()), ("timeline", views.timeline())]
         pages += site.articles.indices.map { ("article", views.article($0)) }
         for kind in site.registry.kinds where !views.entities(of: kind).isEmpty {
             pages.append(("kind", views.kind(kind)))
@@ -120,7 +120,7 @@ struct TemplateEngineReferenceTests {
         var differing: [String] = []
         for (template, context) in pages {
             let expected = theirs.render(Self.plain(context), withTemplate: template) ?? "<nothing>"
-            if ours.render(template, context: TemplateValue(context)!) != expected {
+            if ours.render(template, context: context) != expected {
                 differing.append("\(template): \(context["page"].map { "\($0)" }?.prefix(80) ?? "")")
             }
         }

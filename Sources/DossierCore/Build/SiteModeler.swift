@@ -112,7 +112,29 @@ enum SiteModeler {
     /// shared entity weighing 1 / its article count. For an entity named in many articles only the nearest in
     /// time are considered (`relatedWindow` on each side), so that the work stays flat as the dossier grows.
     static func related(to index: Int, in related: RelatedArticles) -> [Int] {
-        var scores: [Int: Double] = [:]
+        var scratch = RelatedScratch(articles: related.entitySets.count)
+        return Self.related(to: index, in: related, scratch: &scratch)
+    }
+
+    /// The related articles of every article, scored on every core: for a build, which renders them all.
+    static func relatedLists(in related: RelatedArticles) -> [[Int]] {
+        let count = related.entitySets.count
+        let chunk = 256
+        return Array(stride(from: 0, to: count, by: chunk)).parallelMap { start in
+            var scratch = RelatedScratch(articles: count)
+            return (start..<min(count, start + chunk)).map { Self.related(to: $0, in: related, scratch: &scratch) }
+        }.flatMap { $0 }
+    }
+
+    /// Scores by article index, and which ones are set: reused from one article to the next, so that scoring
+    /// costs neither a dictionary nor an allocation per article.
+    struct RelatedScratch {
+        var scores: [Double]
+        var touched: [Int] = []
+        init(articles: Int) { scores = Array(repeating: 0, count: articles) }
+    }
+
+    private static func related(to index: Int, in related: RelatedArticles, scratch: inout RelatedScratch) -> [Int] {
         for entity in related.entitySets[index] {
             let list = related.postings[entity]
             let weight = 1.0 / Double(list.count)
@@ -121,21 +143,28 @@ enum SiteModeler {
                 let position = lowerBound(of: index, in: list)
                 neighbours = list[max(0, position - relatedWindow)..<min(list.count, position + relatedWindow + 1)]
             }
-            for other in neighbours where other != index { scores[other, default: 0] += weight }
+            for other in neighbours where other != index {
+                if scratch.scores[other] == 0 { scratch.touched.append(other) }  // weights are never 0
+                scratch.scores[other] += weight
+            }
         }
         // The best few by score, then nearest in time, then earliest: picked, not sorted (there can be hundreds).
-        // The order is total, so the pick does not depend on the dictionary's order.
+        // The order is total, so the pick does not depend on the order candidates were met in.
         func before(_ lhs: (key: Int, value: Double), _ rhs: (key: Int, value: Double)) -> Bool {
             if lhs.value != rhs.value { return lhs.value > rhs.value }
             let (left, right) = (abs(lhs.key - index), abs(rhs.key - index))
             return left != right ? left < right : lhs.key < rhs.key
         }
         var best: [(key: Int, value: Double)] = []
-        for candidate in scores where best.count < relatedLimit || before(candidate, best[best.count - 1]) {
+        for other in scratch.touched {
+            let candidate = (key: other, value: scratch.scores[other])
+            scratch.scores[other] = 0
+            guard best.count < relatedLimit || before(candidate, best[best.count - 1]) else { continue }
             let position = best.firstIndex { before(candidate, $0) } ?? best.count
             best.insert(candidate, at: position)
             if best.count > relatedLimit { best.removeLast() }
         }
+        scratch.touched.removeAll(keepingCapacity: true)
         return best.map(\.key)
     }
 

@@ -7,37 +7,39 @@ extension PageViews {
     /// A sentence as HTML with each mention in `<mark>`; everything else escaped. A very long sentence is
     /// quoted only around its first mention, between `…`.
     static func highlight(_ sentence: String, ranges: [Range<Int>]) -> String {
-        // Slices of the sentence itself (mentions start and end on whole characters): nothing copied twice.
-        let utf8 = sentence.utf8
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        let sorted = ranges.sorted(by: { $0.lowerBound < $1.lowerBound }).filter { $0.upperBound <= utf8.count }
-        var window = 0..<utf8.count
-        if utf8.count > 2 * quoteMargin, let first = sorted.first {
-            window = wordBoundary(in: utf8, before: first.lowerBound - quoteMargin)
-                ..< wordBoundary(in: utf8, before: first.upperBound + quoteMargin)
-            window = min(window.lowerBound, first.lowerBound)..<max(window.upperBound, first.upperBound)
+        var sentence = sentence
+        return sentence.withUTF8 { utf8 in
+            // Mentions start and end on whole characters: slices of the sentence's bytes, copied once.
+            let sorted = ranges.sorted(by: { $0.lowerBound < $1.lowerBound }).filter { $0.upperBound <= utf8.count }
+            var window = 0..<utf8.count
+            if utf8.count > 2 * quoteMargin, let first = sorted.first {
+                window = wordBoundary(in: utf8, before: first.lowerBound - quoteMargin)
+                    ..< wordBoundary(in: utf8, before: first.upperBound + quoteMargin)
+                window = min(window.lowerBound, first.lowerBound)..<max(window.upperBound, first.upperBound)
+            }
+            var html: [UInt8] = []
+            html.reserveCapacity(window.count + 13 * ranges.count + 16)
+            if window.lowerBound > 0 { html.append(contentsOf: "… ".utf8) }
+            var cursor = window.lowerBound
+            for range in sorted where range.lowerBound >= cursor && range.upperBound <= window.upperBound {
+                HTML.appendEscaped(UnsafeBufferPointer(rebasing: utf8[cursor..<range.lowerBound]), to: &html)
+                html.append(contentsOf: "<mark>".utf8)
+                HTML.appendEscaped(UnsafeBufferPointer(rebasing: utf8[range]), to: &html)
+                html.append(contentsOf: "</mark>".utf8)
+                cursor = range.upperBound
+            }
+            HTML.appendEscaped(UnsafeBufferPointer(rebasing: utf8[cursor..<window.upperBound]), to: &html)
+            if window.upperBound < utf8.count { html.append(contentsOf: " …".utf8) }
+            return String(decoding: html, as: UTF8.self)
         }
-        var html = window.lowerBound > 0 ? "… " : ""
-        html.reserveCapacity(window.count + 13 * ranges.count + 16)
-        var cursor = window.lowerBound
-        for range in sorted where range.lowerBound >= cursor && range.upperBound <= window.upperBound {
-            HTML.appendEscaped(sentence[index(cursor)..<index(range.lowerBound)], to: &html)
-            html += "<mark>"
-            HTML.appendEscaped(sentence[index(range.lowerBound)..<index(range.upperBound)], to: &html)
-            html += "</mark>"
-            cursor = range.upperBound
-        }
-        HTML.appendEscaped(sentence[index(cursor)..<index(window.upperBound)], to: &html)
-        if window.upperBound < utf8.count { html += " …" }
-        return html
     }
 
     /// Where to cut near a byte offset (clamped to the sentence): after a space a few bytes back if there is
     /// one, else at the start of a character. Never a scan of the whole sentence, however long its words.
-    private static func wordBoundary(in utf8: String.UTF8View, before offset: Int) -> Int {
+    private static func wordBoundary(in utf8: UnsafeBufferPointer<UInt8>, before offset: Int) -> Int {
         let clamped = min(max(offset, 0), utf8.count)
         guard clamped > 0, clamped < utf8.count else { return clamped }
-        func byte(_ at: Int) -> UInt8 { utf8[utf8.index(utf8.startIndex, offsetBy: at)] }
+        func byte(_ at: Int) -> UInt8 { utf8[at] }
         var position = clamped
         while position > 0, clamped - position < 40, byte(position - 1) != UInt8(ascii: " ") { position -= 1 }
         if position > 0 && byte(position - 1) == UInt8(ascii: " ") || position == 0 { return position }

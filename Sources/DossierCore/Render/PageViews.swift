@@ -11,9 +11,13 @@ struct PageViews {
     /// Each article's reference as seen from a page two folders deep (`towns/x/`, `articles/y/`,
     /// `timeline/2017/`): where most lists are, so built once instead of once per list.
     private let referencesAtDepthTwo: [TemplateValue]
+    /// The same from four folders deep, where the further pages of an entity list its articles (`towns/x/page/2/`).
+    private let referencesAtDepthFour: [TemplateValue]
     /// Each article's mentions by entity id, grouped once: filtering an article's mentions on each of its
     /// entities' pages would cost its entities times its mentions (a list of 10,000 names: 10⁸).
     private let mentionsByArticle: [[String: [Mention]]]
+    /// Each article's related articles, scored once for all on every core: empty when pages are made on demand.
+    private let relatedLists: [[Int]]
 
     /// `everyPage`: whether every page will be rendered (`dossier build`), so that what many pages share is
     /// worth making once, up front. `dossier serve` renders the few pages a reader opens, and skips it.
@@ -24,45 +28,50 @@ struct PageViews {
         self.mappedTowns = mentioned.filter { $0.kind.id == "towns" && $0.coordinates != nil }
         if everyPage {
             self.referencesAtDepthTwo = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../") }
+            self.referencesAtDepthFour = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../../../") }
             self.mentionsByArticle = site.articles.parallelMap { Dictionary(grouping: $0.mentions, by: \.entity) }
+            self.relatedLists = SiteModeler.relatedLists(in: site.relatedIndex)
         } else {
-            (self.referencesAtDepthTwo, self.mentionsByArticle) = ([], [])
+            (self.referencesAtDepthTwo, self.referencesAtDepthFour) = ([], [])
+            (self.mentionsByArticle, self.relatedLists) = ([], [])
         }
     }
 
     // MARK: - Shared shapes
 
     /// `absoluteBase`: write links as absolute addresses under it (for the 404 page) instead of relative ones.
-    func common(page: SiteURL, title: String, description: String? = nil, absoluteBase: String? = nil) -> [String: Any] {
-        func href(_ url: SiteURL) -> String { absoluteBase.map { url.absolute(base: $0) } ?? url.relative(from: page) }
-        var pageInfo: [String: Any] = ["title": title, "description": description ?? site.config.description]
-        if let base = site.config.baseURL { pageInfo["canonical"] = page.absolute(base: base) }
-        var nav: [[String: Any]] = [["label": "Accueil", "url": href(.root), "current": page == .root]]
+    func common(page: SiteURL, title: String, description: String? = nil, absoluteBase: String? = nil) -> TemplateFields {
+        func href(_ url: SiteURL) -> TemplateValue { .text(absoluteBase.map { url.absolute(base: $0) } ?? url.relative(from: page)) }
+        var pageInfo: TemplateFields = ["title": .text(title), "description": .text(description ?? site.config.description)]
+        if let base = site.config.baseURL { pageInfo["canonical"] = .text(page.absolute(base: base)) }
+        var nav: [TemplateValue] = [["label": "Accueil", "url": href(.root), "current": .bool(page == .root)]]
         for kind in site.registry.kinds where !entities(of: kind).isEmpty {
-            nav.append(["label": kind.label, "url": href(kind.url), "current": page.path.hasPrefix(kind.url.path)])
+            nav.append(["label": .text(kind.label), "url": href(kind.url), "current": .bool(page.path.hasPrefix(kind.url.path))])
         }
-        nav.append(["label": "Chronologie", "url": href(SiteURL("timeline/")), "current": page.path == "timeline/"])
+        nav.append(["label": "Chronologie", "url": href(SiteURL("timeline/")), "current": .bool(page.path == "timeline/")])
         if !mappedTowns.isEmpty {
-            nav.append(["label": "Carte", "url": href(SiteURL("map/")), "current": page.path == "map/"])
+            nav.append(["label": "Carte", "url": href(SiteURL("map/")), "current": .bool(page.path == "map/")])
         }
         return [
-            "lang": site.config.language, "root": absoluteBase ?? page.rootPrefix, "generator": "dossier",
-            "site": ["title": site.config.title, "description": site.config.description], "page": pageInfo, "nav": nav,
+            "lang": .text(site.config.language), "root": .text(absoluteBase ?? page.rootPrefix), "generator": "dossier",
+            "site": ["title": .text(site.config.title), "description": .text(site.config.description)],
+            "page": .object(pageInfo), "nav": .list(nav),
         ]
     }
 
     // References are built as template values directly: they fill every list of every page.
 
     func articleReference(_ index: Int, from page: SiteURL) -> TemplateValue {
-        let prefix = page.rootPrefix
-        if prefix == "../../", !referencesAtDepthTwo.isEmpty { return referencesAtDepthTwo[index] }
-        return Self.reference(to: site.articles[index], prefix: prefix)
+        let depth = page.depth
+        if depth == 2, !referencesAtDepthTwo.isEmpty { return referencesAtDepthTwo[index] }
+        if depth == 4, !referencesAtDepthFour.isEmpty { return referencesAtDepthFour[index] }
+        return Self.reference(to: site.articles[index], prefix: page.rootPrefix)
     }
 
     private static func reference(to linked: LinkedArticle, prefix: String) -> TemplateValue {
         let article = linked.article
         let url = prefix + article.url.path
-        var view: [String: TemplateValue] = [
+        var view: TemplateFields = [
             "title": .text(article.title), "url": .text(url.isEmpty ? "./" : url), "excerpt": .text(linked.excerpt),
         ]
         if let date = article.date {
@@ -74,7 +83,7 @@ struct PageViews {
     }
 
     func entityReference(_ entity: Entity, count: Int, from page: SiteURL) -> TemplateValue {
-        var view: [String: TemplateValue] = [
+        var view: TemplateFields = [
             "id": .text(entity.id), "name": .text(entity.name), "url": .text(entity.url.relative(from: page)),
             "kind": .text(entity.kind.id), "kind_label": .text(entity.kind.singular), "count": .int(count),
         ]
@@ -103,37 +112,38 @@ struct PageViews {
 
     // MARK: - Pages
 
-    func index() -> [String: Any] {
+    func index() -> TemplateValue {
         let page = SiteURL.root
         var context = common(page: page, title: site.config.title)
         let dated = site.articles.compactMap(\.article.date)
-        var figures: [[String: Any]] = [["value": site.articles.count, "label": "articles"]]
+        var figures: [TemplateValue] = [["value": .int(site.articles.count), "label": "articles"]]
         for kind in site.registry.kinds where !entities(of: kind).isEmpty {
-            figures.append(["value": entities(of: kind).count, "label": kind.label.lowercased()])
+            figures.append(["value": .int(entities(of: kind).count), "label": .text(kind.label.lowercased())])
         }
         if let first = dated.min(), let last = dated.max() {
             let years = first.year == last.year ? String(first.year) : "\(first.year)–\(last.year)"
             let span = first == last ? first.french : "\(first.french) – \(last.french)"
-            figures.append(["value": years, "label": "période couverte : \(span)"])
+            figures.append(["value": .text(years), "label": "période couverte : \(span)"])
         }
-        context["figures"] = figures
-        context["latest"] = site.articles.indices.reversed().prefix(10).map { articleReference($0, from: page) }
-        context["kinds"] = site.registry.kinds.compactMap { kind -> [String: Any]? in
-            let members = entities(of: kind)
-            guard !members.isEmpty else { return nil }
-            let top = members.sorted { (mentions(of: $1), $0.name) < (mentions(of: $0), $1.name) }.prefix(8)
-            return [
-                "name": kind.label, "url": kind.url.relative(from: page), "count": members.count,
-                "top": top.map { entityReference($0, count: mentions(of: $0), from: page) },
-            ]
-        }
+        context["figures"] = .list(figures)
+        context["latest"] = .list(site.articles.indices.reversed().prefix(10).map { articleReference($0, from: page) })
+        context["kinds"] = .list(
+            site.registry.kinds.compactMap { kind -> TemplateValue? in
+                let members = entities(of: kind)
+                guard !members.isEmpty else { return nil }
+                let top = members.sorted { (mentions(of: $1), $0.name) < (mentions(of: $0), $1.name) }.prefix(8)
+                return [
+                    "name": .text(kind.label), "url": .text(kind.url.relative(from: page)), "count": .int(members.count),
+                    "top": .list(top.map { entityReference($0, count: mentions(of: $0), from: page) }),
+                ]
+            })
         if let svg = MapRenderer().svg(townPoints(from: page), title: "Carte des villes citées", frames: [.inset, .narrowInset]) {
-            context["map"] = ["svg": svg]
+            context["map"] = ["svg": .text(svg)]
         }
-        return context
+        return .object(context)
     }
 
-    func article(_ index: Int) -> [String: Any] {
+    func article(_ index: Int) -> TemplateValue {
         let linked = site.articles[index]
         let article = linked.article
         let page = article.url
@@ -145,17 +155,22 @@ struct PageViews {
         if let url = article.originalURL { view["original_url"] = .text(url) }
         view["authors"] = .list(article.authors.map(TemplateValue.text))
         context["article"] = view
-        let counts = linked.mentionCounts
-        let mentioned = site.registry.entities(withIDs: counts.keys)
-        context["mention_groups"] = site.registry.kinds.compactMap { kind -> [String: Any]? in
-            let members = mentioned.filter { $0.kind == kind }
-            guard !members.isEmpty else { return nil }
-            return ["name": kind.label, "entities": members.map { entityReference($0, count: counts[$0.id]!, from: page) }]
-        }
-        context["related"] = site.related(to: index).map { articleReference($0, from: page) }
+        // The article's entities in registry order (kind, then name), counted when it was linked.
+        let mentioned = linked.entityCounts.map { (entity: site.registry.entities[$0.entity], count: $0.count) }
+        context["mention_groups"] = .list(
+            site.registry.kinds.compactMap { kind -> TemplateValue? in
+                let members = mentioned.filter { $0.entity.kind == kind }
+                guard !members.isEmpty else { return nil }
+                return [
+                    "name": .text(kind.label),
+                    "entities": .list(members.map { entityReference($0.entity, count: $0.count, from: page) }),
+                ]
+            })
+        let related = relatedLists.isEmpty ? site.related(to: index) : relatedLists[index]
+        context["related"] = .list(related.map { articleReference($0, from: page) })
         if index > 0 { context["previous"] = articleReference(index - 1, from: page) }
         if index + 1 < site.articles.count { context["next"] = articleReference(index + 1, from: page) }
-        return context
+        return .object(context)
     }
 
     /// Articles listed per entity page: a town named in thousands of articles gets several readable pages.
@@ -174,21 +189,23 @@ struct PageViews {
         number <= 1 ? entity.url : SiteURL(entity.url.path + "page/\(number)/")
     }
 
-    func entity(_ entity: Entity, page number: Int = 1) -> [String: Any] {
+    func entity(_ entity: Entity, page number: Int = 1) -> TemplateValue {
         let page = Self.url(of: entity, page: number)
         let facts = site.entityFacts[entity.id] ?? EntityFacts()
         let pages = pageCount(of: entity)
         let title = pages > 1 && number > 1 ? "\(entity.name) — page \(number) sur \(pages)" : entity.name
         var context = common(page: page, title: title, description: entity.summary)
-        var view: [String: Any] = [
-            "name": entity.name, "kind": entity.kind.id, "kind_label": entity.kind.singular, "kind_name": entity.kind.label,
-            "kind_url": entity.kind.url.relative(from: page), "aliases": entity.aliases,
-            "mention_count": facts.mentionCount, "article_count": facts.articles.count,
+        var view: TemplateFields = [
+            "name": .text(entity.name), "kind": .text(entity.kind.id), "kind_label": .text(entity.kind.singular),
+            "kind_name": .text(entity.kind.label), "kind_url": .text(entity.kind.url.relative(from: page)),
+            "aliases": .list(entity.aliases.map(TemplateValue.text)),
+            "mention_count": .int(facts.mentionCount), "article_count": .int(facts.articles.count),
         ]
-        if let summary = entity.summary { view["summary"] = summary }
+        if let summary = entity.summary { view["summary"] = .text(summary) }
         if let coordinates = entity.coordinates {
             view["coordinates"] = [
-                "latitude": coordinates.latitude, "longitude": coordinates.longitude, "display": coordinates.french,
+                "latitude": "\(coordinates.latitude)", "longitude": "\(coordinates.longitude)",
+                "display": .text(coordinates.french),
             ]
         }
         if let affiliation = entity.affiliation.flatMap({ site.registry[$0] }) {
@@ -198,10 +215,10 @@ struct PageViews {
         }
         if let first = facts.articles.first { view["first"] = articleReference(first, from: page) }
         if let last = facts.articles.last { view["last"] = articleReference(last, from: page) }
-        context["entity"] = view
+        context["entity"] = .object(view)
         let first = (number - 1) * Self.appearancesPerPage
         let shown = facts.articles.dropFirst(first).prefix(Self.appearancesPerPage)
-        context["appearances"] = shown.map { index -> TemplateValue in
+        context["appearances"] = .list(shown.map { index -> TemplateValue in
             let linked = site.articles[index]
             let own =
                 mentionsByArticle.isEmpty
@@ -213,20 +230,22 @@ struct PageViews {
                 let ranges = own.filter { $0.sentence == mention.sentence }.map(\.range)
                 sentences.append(.object(["html": .text(Self.highlight(linked.sentences[mention.sentence], ranges: ranges))]))
             }
-            var view: [String: TemplateValue] = [
+            var view: TemplateFields = [
                 "article": articleReference(index, from: page), "count": .int(own.count), "sentences": .list(sentences),
             ]
             let hidden = seen.count - sentences.count
             if hidden > 0 { view["more_sentences"] = .text(hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases") }
-            return TemplateValue.object(view)
-        }
-        context["appearances_start"] = first + 1
+            return .object(view)
+        })
+        context["appearances_start"] = .int(first + 1)
         if pages > 1 { context["pagination"] = pagination(of: entity, page: number, count: pages, from: page) }
-        context["companions"] = facts.companions.compactMap { companion -> TemplateValue? in
-            site.registry[companion.id].map { entityReference($0, count: companion.count, from: page) }
-        }
-        context["members"] = facts.members.compactMap { site.registry[$0] }.filter { mentions(of: $0) > 0 }
-            .map { entityReference($0, count: mentions(of: $0), from: page) }
+        context["companions"] = .list(
+            facts.companions.compactMap { companion -> TemplateValue? in
+                site.registry[companion.id].map { entityReference($0, count: companion.count, from: page) }
+            })
+        context["members"] = .list(
+            facts.members.compactMap { site.registry[$0] }.filter { mentions(of: $0) > 0 }
+                .map { entityReference($0, count: mentions(of: $0), from: page) })
         // The map is on the town's first page; the pages that continue its list of articles link back to it.
         if entity.kind.id == "towns", number == 1, let coordinates = entity.coordinates {
             // The town and its most mentioned neighbours: enough to place it, few enough to be labelled.
@@ -239,33 +258,33 @@ struct PageViews {
             points[0].isCurrent = true
             points += neighbours.map { townPoint($0, from: page) }
             if let svg = MapRenderer().svg(points, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset]) {
-                context["map"] = ["svg": svg]
+                context["map"] = ["svg": .text(svg)]
             }
         }
-        return context
+        return .object(context)
     }
 
     /// Links to the other pages of an entity: the first, the last, and two on each side of this one.
-    private func pagination(of entity: Entity, page number: Int, count: Int, from page: SiteURL) -> [String: Any] {
-        func link(_ target: Int) -> String { Self.url(of: entity, page: target).relative(from: page) }
-        var items: [[String: Any]] = []
+    private func pagination(of entity: Entity, page number: Int, count: Int, from page: SiteURL) -> TemplateValue {
+        func link(_ target: Int) -> TemplateValue { .text(Self.url(of: entity, page: target).relative(from: page)) }
+        var items: [TemplateValue] = []
         var previousShown = 0
         for target in 1...count where target == 1 || target == count || abs(target - number) <= 2 {
             if target > previousShown + 1 { items.append(["gap": true]) }
-            items.append(["number": target, "url": link(target), "current": target == number])
+            items.append(["number": .int(target), "url": link(target), "current": .bool(target == number)])
             previousShown = target
         }
-        var view: [String: Any] = ["current": number, "count": count, "pages": items]
+        var view: TemplateFields = ["current": .int(number), "count": .int(count), "pages": .list(items)]
         if number > 1 { view["previous"] = ["url": link(number - 1)] }
         if number < count { view["next"] = ["url": link(number + 1)] }
-        return view
+        return .object(view)
     }
 
-    func kind(_ kind: EntityKind) -> [String: Any] {
+    func kind(_ kind: EntityKind) -> TemplateValue {
         let page = kind.url
         let members = entities(of: kind)
         var context = common(page: page, title: kind.label)
-        context["kind"] = ["name": kind.label, "singular": kind.singular, "count": members.count]
+        context["kind"] = ["name": .text(kind.label), "singular": .text(kind.singular), "count": .int(members.count)]
         var letters: [(letter: String, entities: [TemplateValue])] = []
         for entity in members.sorted(by: { FrenchCollation.areInOrder($0.name, $1.name) }) {
             let letter = FrenchCollation.initial(entity.name)
@@ -276,10 +295,14 @@ struct PageViews {
                 letters.append((letter, [reference]))
             }
         }
-        context["letters"] = letters.map {
-            ["letter": $0.letter, "anchor": $0.letter == "#" ? "lettre-autres" : "lettre-\($0.letter.lowercased())", "entities": $0.entities]
-        }
-        return context
+        context["letters"] = .list(
+            letters.map {
+                [
+                    "letter": .text($0.letter), "anchor": $0.letter == "#" ? "lettre-autres" : "lettre-\($0.letter.lowercased())",
+                    "entities": .list($0.entities),
+                ]
+            })
+        return .object(context)
     }
 
     /// Above this many articles the timeline gets a page per year, linked from an overview of years and months.
@@ -308,11 +331,11 @@ struct PageViews {
 
     /// `timeline/`: every article by year and month; or, for a big dossier, the years and months with links
     /// to one page per year (`year` set).
-    func timeline(year selected: String? = nil) -> [String: Any] {
+    func timeline(year selected: String? = nil) -> TemplateValue {
         let page = selected.map { SiteURL("timeline/\($0)/") } ?? SiteURL("timeline/")
         let overview = timelineIsSplit && selected == nil
         var context = common(page: page, title: selected.map { "Chronologie : \($0 == "sans-date" ? "sans date" : $0)" } ?? "Chronologie")
-        if selected != nil { context["overview"] = ["url": SiteURL("timeline/").relative(from: page)] }
+        if selected != nil { context["overview"] = ["url": .text(SiteURL("timeline/").relative(from: page))] }
         var years: [(key: String, label: String, months: [(id: String, label: String, articles: [Int])])] = []
         for (index, linked) in site.articles.enumerated() {
             let date = linked.article.date
@@ -326,44 +349,48 @@ struct PageViews {
             }
             years[years.count - 1].months[years[years.count - 1].months.count - 1].articles.append(index)
         }
-        context["years"] = years.map { year in
-            let yearURL = SiteURL("timeline/\(year.key)/")
-            var view: [String: Any] = [
-                "year": year.label, "count": year.months.reduce(0) { $0 + $1.articles.count },
-                "months": year.months.map { month -> [String: Any] in
-                    var view: [String: Any] = ["id": "mois-\(month.id)", "label": month.label, "count": month.articles.count]
-                    if overview {
-                        view["url"] = yearURL.relative(from: page) + "#mois-\(month.id)"
-                        view["articles"] = [[String: Any]]()
-                    } else {
-                        view["articles"] = month.articles.map { timelineEntry($0, from: page) }
-                    }
-                    return view
-                },
-            ]
-            if overview { view["url"] = yearURL.relative(from: page) }
-            return view
-        }
-        return context
+        context["years"] = .list(
+            years.map { year in
+                let yearURL = SiteURL("timeline/\(year.key)/")
+                var view: TemplateFields = [
+                    "year": .text(year.label), "count": .int(year.months.reduce(0) { $0 + $1.articles.count }),
+                    "months": .list(
+                        year.months.map { month -> TemplateValue in
+                            var view: TemplateFields = [
+                                "id": "mois-\(month.id)", "label": .text(month.label), "count": .int(month.articles.count),
+                            ]
+                            if overview {
+                                view["url"] = .text(yearURL.relative(from: page) + "#mois-\(month.id)")
+                                view["articles"] = []
+                            } else {
+                                view["articles"] = .list(month.articles.map { timelineEntry($0, from: page) })
+                            }
+                            return .object(view)
+                        }),
+                ]
+                if overview { view["url"] = .text(yearURL.relative(from: page)) }
+                return .object(view)
+            })
+        return .object(context)
     }
 
     private func timelineEntry(_ index: Int, from page: SiteURL) -> TemplateValue {
         var reference = articleReference(index, from: page)
-        let counts = site.articles[index].mentionCounts
-        let entities = site.registry.entities(withIDs: counts.keys).enumerated()
-            .sorted { (counts[$1.element.id]!, $0.offset) < (counts[$0.element.id]!, $1.offset) }
+        // Most mentioned first, then in registry order (the order the counts come in).
+        let counts = site.articles[index].entityCounts.enumerated()
+            .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
             .prefix(Self.timelineTags).map(\.element)
-        reference["entities"] = .list(entities.map { entityReference($0, count: counts[$0.id]!, from: page) })
+        reference["entities"] = .list(counts.map { entityReference(site.registry.entities[$0.entity], count: $0.count, from: page) })
         return reference
     }
 
-    func map() -> [String: Any]? {
+    func map() -> TemplateValue? {
         let page = SiteURL("map/")
         let points = townPoints(from: page)
         guard let svg = MapRenderer().svg(points, title: "Carte des villes citées") else { return nil }
         var context = common(page: page, title: "Carte")
-        context["map"] = ["svg": svg]
-        context["towns"] = mappedTowns
+        context["map"] = ["svg": .text(svg)]
+        context["towns"] = .list(mappedTowns
             .sorted { FrenchCollation.areInOrder($0.name, $1.name) }
             .map { entity -> TemplateValue in
                 var reference = entityReference(entity, count: mentions(of: entity), from: page)
@@ -371,12 +398,12 @@ struct PageViews {
                 reference["longitude"] = .text("\(entity.coordinates!.longitude)")
                 reference["display"] = .text(entity.coordinates!.french)
                 return reference
-            }
-        return context
+            })
+        return .object(context)
     }
 
-    func notFound() -> [String: Any] {
+    func notFound() -> TemplateValue {
         // The 404 page is served at any depth: absolute links when we know the site's address.
-        common(page: .root, title: "Page introuvable", absoluteBase: site.config.baseURL)
+        .object(common(page: .root, title: "Page introuvable", absoluteBase: site.config.baseURL))
     }
 }

@@ -213,10 +213,11 @@ struct SearchIndexWriter {
     func page() -> RenderedFile {
         let url = SiteURL("search/")
         var context = views.common(page: url, title: "Recherche")
-        context["kinds"] = site.registry.kinds.filter { !views.entities(of: $0).isEmpty }.map { kind -> [String: Any] in
-            ["name": kind.label, "url": kind.url.relative(from: url)]
-        }
-        context["timeline_url"] = SiteURL("timeline/").relative(from: url)
-        return RenderedFile(path: url.outputPath, data: Data(templates.render(context, template: "search").utf8))
+        context["kinds"] = .list(
+            site.registry.kinds.filter { !views.entities(of: $0).isEmpty }.map { kind -> TemplateValue in
+                ["name": .text(kind.label), "url": .text(kind.url.relative(from: url))]
+            })
+        context["timeline_url"] = .text(SiteURL("timeline/").relative(from: url))
+        return RenderedFile(path: url.outputPath, data: templates.render(.object(context), template: "search"))
     }
 }

@@ -46,16 +46,13 @@ struct SiteRenderer: Sendable {
 
     /// One page's HTML.
     func render(_ page: Page) -> Data {
-        let html: String
         switch page {
-        case .index: html = templates.render(views.index(), template: "index")
-        case .article(let index): html = templates.render(views.article(index), template: "article")
-        case .kind(let kind): html = templates.render(views.kind(kind), template: "kind")
-        case .entity(let entity, let number):
-            html = templates.render(views.entity(entity, page: number), template: "entity")
-        case .timeline(let year): html = templates.render(views.timeline(year: year), template: "timeline")
+        case .index: templates.render(views.index(), template: "index")
+        case .article(let index): templates.render(views.article(index), template: "article")
+        case .kind(let kind): templates.render(views.kind(kind), template: "kind")
+        case .entity(let entity, let number): templates.render(views.entity(entity, page: number), template: "entity")
+        case .timeline(let year): templates.render(views.timeline(year: year), template: "timeline")
         }
-        return Data(html.utf8)
     }
 
     /// Renders every page into the sink, batch by batch; returns how many HTML pages there are.
@@ -88,9 +85,9 @@ struct SiteRenderer: Sendable {
         var files: [RenderedFile] = []
         if let map = views.map() {
             let url = SiteURL("map/")
-            files.append(RenderedFile(path: url.outputPath, data: Data(templates.render(map, template: "map").utf8)))
+            files.append(RenderedFile(path: url.outputPath, data: templates.render(map, template: "map")))
         }
-        files.append(RenderedFile(path: OutputPath("404.html"), data: Data(templates.render(views.notFound(), template: "404").utf8)))
+        files.append(RenderedFile(path: OutputPath("404.html"), data: templates.render(views.notFound(), template: "404")))
         files.append(RenderedFile(path: OutputPath("robots.txt"), data: Data(DataRenderer(site: site).robots().utf8)))
         files.append(searchWriter.page())
         for asset in templates.assets {

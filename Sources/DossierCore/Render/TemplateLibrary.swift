@@ -113,9 +113,9 @@ struct TemplateLibrary: Sendable {
         return nil
     }
 
-    func render(_ context: [String: Any], template: String) -> String {
-        guard let value = TemplateValue(context) else { return "" }
-        return TemplateRenderer(templates: templates).render(template, context: value)
+    /// A page's bytes, from the context its view built.
+    func render(_ context: TemplateValue, template: String) -> Data {
+        Data(TemplateRenderer(templates: templates).renderBytes(template, context: context))
     }
 
     private static func files(under folder: URL) -> [String] {

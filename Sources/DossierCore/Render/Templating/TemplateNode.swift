@@ -13,7 +13,8 @@ struct TemplateReference: Sendable, Hashable {
 
 /// A compiled template: text and tags as a tree, parsed once and rendered for every page.
 indirect enum TemplateNode: Sendable {
-    case text(String)
+    /// Text between tags, as the UTF-8 bytes it is copied as.
+    case text([UInt8])
     case variable(TemplateReference, escaped: Bool)
     case section(TemplateReference, [TemplateNode], inverted: Bool)
     case partial(String)

@@ -158,7 +158,7 @@ struct TemplateParser {
             position += 1
             switch token {
             case .text(let text):
-                if !text.isEmpty { result.append(.text(text)) }
+                if !text.isEmpty { result.append(.text(Array(text.utf8))) }
             case .tag(let kind, let name, let line, let column):
                 switch kind {
                 case .comment, .pragma, .delimiters:

@@ -1,4 +1,4 @@
-/// Renders compiled templates into one growing string: names are looked up from the innermost value
+/// Renders compiled templates into one growing buffer of UTF-8 bytes: names are looked up from the innermost value
 /// outwards, as Mustache does; text is HTML-escaped unless the tag is `{{{…}}}` or `{{&…}}`.
 struct TemplateRenderer {
     /// The compiled templates by name, for partials and inheritance.
@@ -20,26 +20,33 @@ struct TemplateRenderer {
     /// Partials that include themselves stop here rather than overflow the stack.
     static let maximumDepth = 64
 
+    /// The page as text, for tests and small files.
     func render(_ name: String, context: TemplateValue) -> String {
-        guard let nodes = templates[name] else { return "" }
-        var output = ""
+        String(decoding: renderBytes(name, context: context), as: UTF8.self)
+    }
+
+    /// The page as UTF-8 bytes, ready to be written: pages are built as bytes, never as `String`s.
+    func renderBytes(_ name: String, context: TemplateValue) -> [UInt8] {
+        guard let nodes = templates[name] else { return [] }
+        var output: [UInt8] = []
         output.reserveCapacity(16_384)
         var state = State(stack: [context])
         render(nodes, state: &state, into: &output)
         return output
     }
 
-    private func render(_ nodes: [TemplateNode], state: inout State, into output: inout String) {
+    private func render(_ nodes: [TemplateNode], state: inout State, into output: inout [UInt8]) {
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                output.append(contentsOf: text)
             case .variable(let reference, let escaped):
                 guard let value = resolve(reference, state) else { continue }
                 switch value {
-                case .text(let text): if escaped { HTML.appendEscaped(text, to: &output) } else { output += text }
-                case .int(let number): output += String(number)
-                case .bool(let flag): output += flag ? "true" : "false"
+                case .text(let text):
+                    if escaped { HTML.appendEscaped(text, to: &output) } else { HTML.append(text, to: &output) }
+                case .int(let number): HTML.append(String(number), to: &output)
+                case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
                 case .list, .object: continue
                 }
             case .section(let reference, let children, let inverted):
@@ -59,7 +66,7 @@ struct TemplateRenderer {
 
     private func section(
         _ reference: TemplateReference, _ children: [TemplateNode], inverted: Bool, state: inout State,
-        into output: inout String
+        into output: inout [UInt8]
     ) {
         let value = resolve(reference, state)
         if inverted {
@@ -95,7 +102,7 @@ struct TemplateRenderer {
     }
 
     /// A partial, or a parent template with blocks: the blocks already inherited from outside win.
-    private func include(_ name: String, blocks: [String: [TemplateNode]]?, state: inout State, into output: inout String) {
+    private func include(_ name: String, blocks: [String: [TemplateNode]]?, state: inout State, into output: inout [UInt8]) {
         guard let nodes = templates[name], state.depth < Self.maximumDepth else { return }
         let saved = (state.position, state.blocks)
         state.position = nil

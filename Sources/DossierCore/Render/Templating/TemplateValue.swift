@@ -17,6 +17,7 @@ enum TemplateValue: Sendable {
         case let text as String: self = .text(text)
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .int(number)
+        case let fields as TemplateFields: self = .object(fields)
         case let fields as [String: Any]: self = .object(fields.compactMapValues(TemplateValue.init))
         // The views' own list types first: casting them to [Any] would convert every element.
         case let items as [[String: Any]]: self = .list(items.map { .object($0.compactMapValues(TemplateValue.init)) })
@@ -57,39 +58,52 @@ extension Optional: OptionalValue {
     fileprivate var wrapped: Any? { self.map { $0 as Any } }
 }
 
-/// An object's fields as two parallel arrays: templates look a name up in a handful of fields, and
+/// An object's fields, in the order they were set: templates look a name up in a handful of fields, and
 /// comparing short strings beats hashing them (a lookup climbs several objects for every tag of a page).
-struct TemplateFields: Sendable {
-    private(set) var names: [String] = []
-    private(set) var values: [TemplateValue] = []
+struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
+    private(set) var fields: [(name: String, value: TemplateValue)] = []
+
+    init() {}
 
     init(_ fields: [String: TemplateValue]) {
-        names.reserveCapacity(fields.count)
-        values.reserveCapacity(fields.count)
-        for (name, value) in fields {
-            names.append(name)
-            values.append(value)
-        }
+        self.fields = fields.map { (name: $0.key, value: $0.value) }
+    }
+
+    /// Fields written out by the views; a name given twice keeps its last value.
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        fields.reserveCapacity(elements.count + 4)
+        for (name, value) in elements { self[name] = value }
     }
 
     subscript(name: String) -> TemplateValue? {
         get {
-            for index in names.indices where names[index] == name { return values[index] }
+            for field in fields where field.name == name { return field.value }
             return nil
         }
         set {
-            if let index = names.firstIndex(of: name) {
-                if let newValue { values[index] = newValue } else {
-                    names.remove(at: index)
-                    values.remove(at: index)
-                }
+            if let index = fields.firstIndex(where: { $0.name == name }) {
+                if let newValue { fields[index].value = newValue } else { fields.remove(at: index) }
             } else if let newValue {
-                names.append(name)
-                values.append(newValue)
+                fields.append((name, newValue))
             }
         }
     }
 
     /// The fields as a dictionary, for tests.
-    var dictionary: [String: TemplateValue] { Dictionary(uniqueKeysWithValues: zip(names, values)) }
+    var dictionary: [String: TemplateValue] { Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.value) }) }
+}
+
+// Literals, so that the views write their fields as `["count": .int(n), "gap": true]`.
+extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    init(stringLiteral value: String) { self = .text(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        var fields = TemplateFields()
+        for (name, value) in elements { fields[name] = value }
+        self = .object(fields)
+    }
 }
