@@ -7,6 +7,14 @@ struct TemplateLibrary: Sendable {
     let templates: [String: [TemplateNode]]
     /// Asset files by their path under `assets/`.
     let assets: [(path: String, data: Data)]
+    /// The templates compiled for rendering, once for every page.
+    let renderer: TemplateRenderer
+
+    init(templates: [String: [TemplateNode]], assets: [(path: String, data: Data)]) {
+        self.templates = templates
+        self.assets = assets
+        self.renderer = TemplateRenderer(templates: templates)
+    }
 
     static let requiredTemplates = ["layout", "index", "article", "entity", "kind", "timeline", "map", "404", "search"]
 
@@ -115,7 +123,7 @@ struct TemplateLibrary: Sendable {
 
     /// A page's bytes, from the context its view built.
     func render(_ context: TemplateValue, template: String) -> Data {
-        Data(TemplateRenderer(templates: templates).renderBytes(template, context: context))
+        Data(renderer.renderBytes(template, context: context))
     }
 
     private static func files(under folder: URL) -> [String] {

@@ -19,33 +19,6 @@ public enum HTML {
         return output
     }
 
-    /// Appends the escaped text to a page being built: runs without a special character are copied whole.
-    static func appendEscaped(_ text: String, to output: inout String) { appendEscaped(text[...], to: &output) }
-
-    static func appendEscaped(_ text: Substring, to output: inout String) {
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let replacement: String
-            switch utf8[index] {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            default:
-                index = utf8.index(after: index)
-                continue
-            }
-            output += text[runStart..<index]
-            output += replacement
-            index = utf8.index(after: index)
-            runStart = index
-        }
-        if runStart == utf8.startIndex { output += text } else { output += text[runStart..<utf8.endIndex] }
-    }
-
     /// Appends the escaped text to a page being built as bytes: runs without a special character are copied whole.
     static func appendEscaped(_ text: String, to output: inout [UInt8]) {
         var text = text

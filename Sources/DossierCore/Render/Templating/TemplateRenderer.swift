@@ -1,8 +1,12 @@
 /// Renders compiled templates into one growing buffer of UTF-8 bytes: names are looked up from the innermost value
 /// outwards, as Mustache does; text is HTML-escaped unless the tag is `{{{…}}}` or `{{&…}}`.
-struct TemplateRenderer {
-    /// The compiled templates by name, for partials and inheritance.
-    let templates: [String: [TemplateNode]]
+struct TemplateRenderer: Sendable {
+    let program: TemplateProgram
+
+    /// Compiles the templates (by name) once; render with the result as many pages as needed.
+    init(templates: [String: [TemplateNode]]) {
+        self.program = TemplateProgram(templates)
+    }
 
     /// Where a list section is: what `first()`, `last()`, `index()`, `even()` and `odd()` answer.
     private struct Position {
@@ -13,7 +17,7 @@ struct TemplateRenderer {
     private struct State {
         var stack: [TemplateValue]
         var position: Position?
-        var blocks: [String: [TemplateNode]] = [:]
+        var blocks: [TemplateProgram.Block] = []
         var depth = 0
     }
 
@@ -27,162 +31,186 @@ struct TemplateRenderer {
 
     /// The page as UTF-8 bytes, ready to be written: pages are built as bytes, never as `String`s.
     func renderBytes(_ name: String, context: TemplateValue) -> [UInt8] {
-        guard let nodes = templates[name] else { return [] }
+        guard let number = program.numbers[name] else { return [] }
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
         var state = State(stack: [context])
-        render(nodes, state: &state, into: &output)
+        program.steps.withUnsafeBufferPointer { steps in
+            program.text.withUnsafeBufferPointer { text in
+                let run = Run(program: program, steps: steps, text: text)
+                run.render(program.templates[number], state: &state, into: &output)
+            }
+        }
         return output
     }
 
-    private func render(_ nodes: [TemplateNode], state: inout State, into output: inout [UInt8]) {
-        for node in nodes {
-            switch node {
-            case .text(let text):
-                output.append(contentsOf: text)
-            case .variable(let reference, let escaped):
-                guard let value = resolve(reference, state) else { continue }
-                switch value {
-                case .text(let text):
-                    if escaped { HTML.appendEscaped(text, to: &output) } else { HTML.append(text, to: &output) }
-                case .int(let number): HTML.append(String(number), to: &output)
-                case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
-                case .list, .object: continue
+    /// One rendering, with the program's arrays pinned for the length of it.
+    private struct Run {
+        let program: TemplateProgram
+        let steps: UnsafeBufferPointer<TemplateProgram.Step>
+        let text: UnsafeBufferPointer<UInt8>
+
+        func render(_ range: Range<Int>, state: inout State, into output: inout [UInt8]) {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let step = steps[index]
+                index += 1
+                switch step.kind {
+                case .text:
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: text[step.first..<step.first + step.second]))
+                case .variable, .rawVariable:
+                    guard let value = resolve(program.references[step.first], state) else { continue }
+                    switch value {
+                    case .text(let string):
+                        if step.kind == .variable { HTML.appendEscaped(string, to: &output) } else { HTML.append(string, to: &output) }
+                    case .int(let number): HTML.append(String(number), to: &output)
+                    case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
+                    case .list, .object: continue
+                    }
+                case .section, .invertedSection:
+                    section(program.references[step.first], index..<step.second, inverted: step.kind == .invertedSection,
+                        state: &state, into: &output)
+                    index = step.second
+                case .partial:
+                    include(step.first, blocks: nil, state: &state, into: &output)
+                case .parent:
+                    include(step.first, blocks: program.blockSets[step.second], state: &state, into: &output)
+                    index = step.third
+                case .block:
+                    let saved = state.position
+                    state.position = nil
+                    let body = state.blocks.first { $0.name == step.first }?.body ?? index..<step.second
+                    render(body, state: &state, into: &output)
+                    state.position = saved
+                    index = step.second
                 }
-            case .section(let reference, let children, let inverted):
-                section(reference, children, inverted: inverted, state: &state, into: &output)
-            case .partial(let name):
-                include(name, blocks: nil, state: &state, into: &output)
-            case .parent(let name, let blocks):
-                include(name, blocks: blocks, state: &state, into: &output)
-            case .block(let name, let defaults):
+            }
+        }
+
+        private func section(
+            _ reference: TemplateReference, _ body: Range<Int>, inverted: Bool, state: inout State, into output: inout [UInt8]
+        ) {
+            let value = resolve(reference, state)
+            if inverted {
+                switch value {
+                case .none, .bool(false): render(body, state: &state, into: &output)
+                case .list(let items) where items.isEmpty: render(body, state: &state, into: &output)
+                default: break
+                }
+                return
+            }
+            switch value {
+            case .none, .bool(false):
+                break
+            case .bool(true):
+                render(body, state: &state, into: &output)
+            case .list(let items):
                 let saved = state.position
+                for (index, item) in items.enumerated() {
+                    state.stack.append(item)
+                    state.position = Position(index: index, count: items.count)
+                    render(body, state: &state, into: &output)
+                    state.stack.removeLast()
+                }
+                state.position = saved
+            case .some(let item):
+                let saved = state.position
+                state.stack.append(item)
                 state.position = nil
-                render(state.blocks[name] ?? defaults, state: &state, into: &output)
+                render(body, state: &state, into: &output)
+                state.stack.removeLast()
                 state.position = saved
             }
         }
-    }
 
-    private func section(
-        _ reference: TemplateReference, _ children: [TemplateNode], inverted: Bool, state: inout State,
-        into output: inout [UInt8]
-    ) {
-        let value = resolve(reference, state)
-        if inverted {
-            switch value {
-            case .none, .bool(false): render(children, state: &state, into: &output)
-            case .list(let items) where items.isEmpty: render(children, state: &state, into: &output)
-            default: break
-            }
-            return
-        }
-        switch value {
-        case .none, .bool(false):
-            break
-        case .bool(true):
-            render(children, state: &state, into: &output)
-        case .list(let items):
-            let saved = state.position
-            for (index, item) in items.enumerated() {
-                state.stack.append(item)
-                state.position = Position(index: index, count: items.count)
-                render(children, state: &state, into: &output)
-                state.stack.removeLast()
-            }
-            state.position = saved
-        case .some(let item):
-            let saved = state.position
-            state.stack.append(item)
+        /// A partial, or a parent template with blocks: the blocks already inherited from outside win.
+        private func include(_ number: Int, blocks: [TemplateProgram.Block]?, state: inout State, into output: inout [UInt8]) {
+            guard number >= 0, state.depth < TemplateRenderer.maximumDepth else { return }
+            let saved = (state.position, state.blocks)
             state.position = nil
-            render(children, state: &state, into: &output)
-            state.stack.removeLast()
-            state.position = saved
+            if let blocks {
+                state.blocks += blocks.filter { inner in !saved.1.contains { $0.name == inner.name } }
+            }
+            state.depth += 1
+            render(program.templates[number], state: &state, into: &output)
+            state.depth -= 1
+            (state.position, state.blocks) = saved
         }
-    }
 
-    /// A partial, or a parent template with blocks: the blocks already inherited from outside win.
-    private func include(_ name: String, blocks: [String: [TemplateNode]]?, state: inout State, into output: inout [UInt8]) {
-        guard let nodes = templates[name], state.depth < Self.maximumDepth else { return }
-        let saved = (state.position, state.blocks)
-        state.position = nil
-        if let blocks { state.blocks = state.blocks.merging(blocks) { outer, _ in outer } }
-        state.depth += 1
-        render(nodes, state: &state, into: &output)
-        state.depth -= 1
-        (state.position, state.blocks) = saved
-    }
+        // MARK: - Names
 
-    // MARK: - Names
-
-    private func resolve(_ reference: TemplateReference, _ state: State) -> TemplateValue? {
-        var value: TemplateValue?
-        if reference.isPosition {
-            guard let position = state.position, let name = reference.transforms.first else { return nil }
-            value = Self.positionTransform(name, position)
-            for transform in reference.transforms.dropFirst() {
+        private func resolve(_ reference: TemplateReference, _ state: State) -> TemplateValue? {
+            var value: TemplateValue?
+            if reference.isPosition {
+                guard let position = state.position, let name = reference.transforms.first else { return nil }
+                value = Self.positionTransform(name, position)
+                for transform in reference.transforms.dropFirst() {
+                    guard let current = value else { return nil }
+                    value = Self.transform(transform, current)
+                }
+                return value
+            }
+            if reference.isDot {
+                value = state.stack.last
+            } else if reference.currentOnly {
+                value = state.stack.last.flatMap { follow(reference.path[...], from: $0) }
+            } else if let first = reference.path.first {
+                // By index: copying each value of the stack to look into it would retain it.
+                var level = state.stack.count - 1
+                while level >= 0 {
+                    if let found = state.stack[level].child(first) {
+                        value = reference.path.count == 1 ? found : follow(reference.path.dropFirst(), from: found)
+                        break
+                    }
+                    level -= 1
+                }
+            }
+            for transform in reference.transforms {
                 guard let current = value else { return nil }
                 value = Self.transform(transform, current)
             }
             return value
         }
-        if reference.isDot {
-            value = state.stack.last
-        } else if reference.currentOnly {
-            value = state.stack.last.flatMap { follow(reference.path[...], from: $0) }
-        } else if let first = reference.path.first {
-            for object in state.stack.reversed() {
-                if let found = object.child(first) {
-                    value = follow(reference.path.dropFirst(), from: found)
-                    break
-                }
+
+        private func follow(_ path: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+            var current = value
+            for name in path {
+                guard let next = current.child(name) else { return nil }
+                current = next
+            }
+            return current
+        }
+
+        private static func positionTransform(_ name: String, _ position: Position) -> TemplateValue? {
+            switch name {
+            case "first": return .bool(position.index == 0)
+            case "last": return .bool(position.index == position.count - 1)
+            case "index": return .int(position.index)
+            case "even": return .bool(position.index % 2 == 0)
+            case "odd": return .bool(position.index % 2 == 1)
+            default: return nil
             }
         }
-        for transform in reference.transforms {
-            guard let current = value else { return nil }
-            value = Self.transform(transform, current)
-        }
-        return value
-    }
 
-    private func follow(_ path: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
-        var current = value
-        for name in path {
-            guard let next = current.child(name) else { return nil }
-            current = next
-        }
-        return current
-    }
-
-    private static func positionTransform(_ name: String, _ position: Position) -> TemplateValue? {
-        switch name {
-        case "first": return .bool(position.index == 0)
-        case "last": return .bool(position.index == position.count - 1)
-        case "index": return .int(position.index)
-        case "even": return .bool(position.index % 2 == 0)
-        case "odd": return .bool(position.index % 2 == 1)
-        default: return nil
-        }
-    }
-
-    /// The transforms of swift-mustache that make sense here; an unknown one gives nothing.
-    private static func transform(_ name: String, _ value: TemplateValue) -> TemplateValue? {
-        switch (name, value) {
-        case ("empty", .list(let items)): return .bool(items.isEmpty)
-        case ("count", .list(let items)): return .int(items.count)
-        case ("first", .list(let items)): return items.first
-        case ("last", .list(let items)): return items.last
-        case ("reversed", .list(let items)): return .list(items.reversed())
-        case ("empty", .text(let text)): return .bool(text.isEmpty)
-        case ("uppercased", .text(let text)): return .text(text.uppercased())
-        case ("lowercased", .text(let text)): return .text(text.lowercased())
-        case ("capitalized", .text(let text)): return .text(text.prefix(1).uppercased() + text.dropFirst())
-        case ("plusone", .int(let number)): return .int(number + 1)
-        case ("minusone", .int(let number)): return .int(number - 1)
-        case ("equalzero", .int(let number)): return .bool(number == 0)
-        case ("even", .int(let number)): return .bool(number % 2 == 0)
-        case ("odd", .int(let number)): return .bool(number % 2 != 0)
-        default: return nil
+        /// The transforms of swift-mustache that make sense here; an unknown one gives nothing.
+        private static func transform(_ name: String, _ value: TemplateValue) -> TemplateValue? {
+            switch (name, value) {
+            case ("empty", .list(let items)): return .bool(items.isEmpty)
+            case ("count", .list(let items)): return .int(items.count)
+            case ("first", .list(let items)): return items.first
+            case ("last", .list(let items)): return items.last
+            case ("reversed", .list(let items)): return .list(items.reversed())
+            case ("empty", .text(let text)): return .bool(text.isEmpty)
+            case ("uppercased", .text(let text)): return .text(text.uppercased())
+            case ("lowercased", .text(let text)): return .text(text.lowercased())
+            case ("capitalized", .text(let text)): return .text(text.prefix(1).uppercased() + text.dropFirst())
+            case ("plusone", .int(let number)): return .int(number + 1)
+            case ("minusone", .int(let number)): return .int(number - 1)
+            case ("equalzero", .int(let number)): return .bool(number == 0)
+            case ("even", .int(let number)): return .bool(number % 2 == 0)
+            case ("odd", .int(let number)): return .bool(number % 2 != 0)
+            default: return nil
+            }
         }
     }
 }

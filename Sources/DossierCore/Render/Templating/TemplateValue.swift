@@ -58,39 +58,48 @@ extension Optional: OptionalValue {
     fileprivate var wrapped: Any? { self.map { $0 as Any } }
 }
 
-/// An object's fields, in the order they were set: templates look a name up in a handful of fields, and
-/// comparing short strings beats hashing them (a lookup climbs several objects for every tag of a page).
+/// An object's fields, in the order they were set, as two parallel arrays: templates look a name up in a handful
+/// of fields, and comparing short strings beats hashing them (a lookup climbs several objects for every tag of a
+/// page); the names are searched apart from the values so that the search copies (and retains) no value.
 struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
-    private(set) var fields: [(name: String, value: TemplateValue)] = []
+    private(set) var names: [String] = []
+    private(set) var values: [TemplateValue] = []
 
     init() {}
 
     init(_ fields: [String: TemplateValue]) {
-        self.fields = fields.map { (name: $0.key, value: $0.value) }
+        names.reserveCapacity(fields.count)
+        values.reserveCapacity(fields.count)
+        for (name, value) in fields {
+            names.append(name)
+            values.append(value)
+        }
     }
 
     /// Fields written out by the views; a name given twice keeps its last value.
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        fields.reserveCapacity(elements.count + 4)
+        names.reserveCapacity(elements.count + 4)
+        values.reserveCapacity(elements.count + 4)
         for (name, value) in elements { self[name] = value }
     }
 
     subscript(name: String) -> TemplateValue? {
-        get {
-            for field in fields where field.name == name { return field.value }
-            return nil
-        }
+        get { names.firstIndex(of: name).map { values[$0] } }
         set {
-            if let index = fields.firstIndex(where: { $0.name == name }) {
-                if let newValue { fields[index].value = newValue } else { fields.remove(at: index) }
+            if let index = names.firstIndex(of: name) {
+                if let newValue { values[index] = newValue } else {
+                    names.remove(at: index)
+                    values.remove(at: index)
+                }
             } else if let newValue {
-                fields.append((name, newValue))
+                names.append(name)
+                values.append(newValue)
             }
         }
     }
 
     /// The fields as a dictionary, for tests.
-    var dictionary: [String: TemplateValue] { Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.value) }) }
+    var dictionary: [String: TemplateValue] { Dictionary(uniqueKeysWithValues: zip(names, values)) }
 }
 
 // Literals, so that the views write their fields as `["count": .int(n), "gap": true]`.
