@@ -1,6 +1,6 @@
 # The two commands a newcomer needs: `make site` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON ?= python3
 
@@ -74,9 +74,11 @@ corners: deps
 	$(SWIFT) build -c release --product dossier
 	$(PYTHON) bench/corners.py $(CORNERS_ARGS)
 
-## Install cmark-gfm (C library and its GitHub extensions) when it is missing.
+## Install cmark-gfm (C library and its GitHub extensions), and on Linux jemalloc (the allocator of the dossier
+## command), when they are missing.
 deps:
-	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f "$$(pkg-config --variable=includedir libcmark-gfm)/cmark-gfm-core-extensions.h" ]; then \
+	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f "$$(pkg-config --variable=includedir libcmark-gfm)/cmark-gfm-core-extensions.h" ] \
+		&& { [ "$$(uname)" != Linux ] || pkg-config --exists jemalloc; }; then \
 		:; \
 	elif command -v apt-get >/dev/null 2>&1; then \
 		echo "Installing $(APT_PACKAGES) with apt-get…"; \

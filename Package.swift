@@ -28,6 +28,12 @@ let package = Package(
                 .brew(["cmark-gfm"]),
             ]
         ),
+        // The allocator of the `dossier` command on Linux (see Sources/CJemalloc/shim.h).
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         .target(
             name: "DossierTemplates",
             path: "Templates",
@@ -62,7 +68,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "dossier",
-            dependencies: ["DossierCLI"]
+            dependencies: ["DossierCLI", .target(name: "CJemalloc", condition: .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "DossierCoreTests",
