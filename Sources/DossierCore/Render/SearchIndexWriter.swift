@@ -24,10 +24,18 @@ struct SearchIndexWriter {
     static let snippetLength = 6_000
 
     /// The data of the search: the manifest, the word shards and the document blocks.
+    func dataFiles() -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        dataFiles { files += $0 }
+        return files
+    }
+
+    /// The same, handed to `emit` a few at a time as they are made.
     ///
     /// Documents are made a chunk at a time and folded into the postings at once, so that the words of ten
-    /// thousand articles are never all held in memory together.
-    func dataFiles() -> [RenderedFile] {
+    /// thousand articles are never all held in memory together; their blocks go to `emit` chunk by chunk, so
+    /// that a build writes them while it renders instead of holding them all until the end.
+    func dataFiles(emit: ([RenderedFile]) -> Void) {
         var postings = Postings()
         var files: [RenderedFile] = []
         var pendingRows: [SearchJSON] = []
@@ -53,6 +61,8 @@ struct SearchIndexWriter {
                 if document.isEntity { entityCount += 1 }
             }
             flush(upTo: block)
+            emit(files)
+            files.removeAll()
         }
         flush(upTo: 1)
         let shards = Self.shards(of: postings.entries())
@@ -71,7 +81,7 @@ struct SearchIndexWriter {
         files.append(
             RenderedFile(
                 path: OutputPath("search/meta.js"), data: SearchScript.script(id: "meta", value: .object(meta))))
-        return files
+        emit(files)
     }
 
     /// For each word, the documents that hold it and its weight there: `[gap, weight, gap, weight…]`, where a

@@ -63,8 +63,11 @@ struct SiteRenderer: Sendable {
         // the disk, rendering on the processor, so the two overlap.
         let pageURLs = pages.map(\.url)
         let renderer = self
-        let extras = BackgroundWork { try renderer.fixedFiles() + renderer.dataFiles(pageURLs: pageURLs) }
         let handoff = BatchHandoff(sink)
+        // The search data (a fifth of a big site) goes to the sink as it is made, between batches of pages.
+        let extras = BackgroundWork {
+            try renderer.fixedFiles() + renderer.dataFiles(pageURLs: pageURLs, emit: { handoff.send($0) })
+        }
         var start = 0
         while start < pages.count, handoff.failure == nil {
             handoff.send(
@@ -73,8 +76,10 @@ struct SiteRenderer: Sendable {
                 })
             start += Self.batchSize
         }
+        // The search data may still be on its way through the handoff: the sink gets the rest once it is written.
+        let extraFiles = Result { try extras.value() }
         try handoff.finish()
-        let files = try extras.value()
+        let files = try extraFiles.get()
         try sink.receive(files)
         return pages.count + files.count { $0.path.value.hasSuffix(".html") }
     }
@@ -104,6 +109,12 @@ struct SiteRenderer: Sendable {
     /// The data files (open data, feed, sitemap) and the search data: they cover the whole dossier, so they
     /// take longest to make.
     func dataFiles(pageURLs: [SiteURL]) throws -> [RenderedFile] {
+        var search: [RenderedFile] = []
+        return try dataFiles(pageURLs: pageURLs) { search += $0 } + search
+    }
+
+    /// The same, with the search data handed to `emit` as it is made rather than returned.
+    func dataFiles(pageURLs: [SiteURL], emit: ([RenderedFile]) -> Void) throws -> [RenderedFile] {
         var files: [RenderedFile] = []
         let data = DataRenderer(site: site)
         files.append(RenderedFile(path: OutputPath("dossier.json"), data: try data.json()))
@@ -111,7 +122,7 @@ struct SiteRenderer: Sendable {
         files.append(RenderedFile(path: OutputPath("feed.xml"), data: Data(data.atom().utf8)))
         files.append(
             RenderedFile(path: OutputPath("sitemap.xml"), data: Data(data.sitemap(pages: sitemapURLs(pages: pageURLs)).utf8)))
-        files += searchWriter.dataFiles()
+        searchWriter.dataFiles(emit: emit)
         return files
     }
 
@@ -133,16 +144,21 @@ private final class BatchHandoff: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
     private var error: Error?
+    /// Pages and search data are sent from two threads: one sender at a time.
+    private let sending = NSLock()
 
     init(_ sink: SiteSink) { self.sink = sink }
 
     var failure: Error? { lock.withLock { error } }
 
     func send(_ files: [RenderedFile]) {
-        group.wait()  // at most one batch waiting to be written: memory stays bounded
-        queue.async(group: group) {
-            guard self.failure == nil else { return }
-            do { try self.sink.receive(files) } catch { self.lock.withLock { self.error = error } }
+        guard !files.isEmpty else { return }
+        sending.withLock {
+            group.wait()  // at most one batch waiting to be written: memory stays bounded
+            queue.async(group: group) {
+                guard self.failure == nil else { return }
+                do { try self.sink.receive(files) } catch { self.lock.withLock { self.error = error } }
+            }
         }
     }
 
