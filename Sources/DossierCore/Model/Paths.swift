@@ -24,15 +24,20 @@ public struct OutputPath: Sendable, Hashable, Comparable, CustomStringConvertibl
 
 /// A page's address relative to the site root (`towns/boukamal/`, or `""` for the front page).
 public struct SiteURL: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var path: String
-    public init(_ path: String) { self.path = path }
+    public var path: String { didSet { depth = Self.depth(of: path) } }
+    /// How many folders down from the root this page lives: counted once, asked for by every link of a page.
+    public private(set) var depth: Int
+
+    public init(_ path: String) {
+        self.path = path
+        self.depth = Self.depth(of: path)
+    }
     public var description: String { path }
     public static func < (lhs: SiteURL, rhs: SiteURL) -> Bool { lhs.path < rhs.path }
 
     public static let root = SiteURL("")
 
-    /// How many folders down from the root this page lives.
-    public var depth: Int {
+    private static func depth(of path: String) -> Int {
         var count = 0
         var previous: UInt8 = 0x2F
         for byte in path.utf8 {

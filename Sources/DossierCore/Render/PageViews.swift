@@ -15,7 +15,7 @@ struct PageViews {
     private let referencesAtDepthFour: [TemplateValue]
     /// Each article's mentions by entity id, grouped once: filtering an article's mentions on each of its
     /// entities' pages would cost its entities times its mentions (a list of 10,000 names: 10⁸).
-    private let mentionsByArticle: [[String: [Mention]]]
+    private let mentionsByArticle: [[String: [MentionPlace]]]
     /// Each article's related articles, scored once for all on every core: empty when pages are made on demand.
     private let relatedLists: [[Int]]
 
@@ -29,7 +29,9 @@ struct PageViews {
         if everyPage {
             self.referencesAtDepthTwo = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../") }
             self.referencesAtDepthFour = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../../../") }
-            self.mentionsByArticle = site.articles.parallelMap { Dictionary(grouping: $0.mentions, by: \.entity) }
+            self.mentionsByArticle = site.articles.parallelMap { linked in
+                Dictionary(grouping: linked.mentions, by: \.entity).mapValues { $0.map(MentionPlace.init) }
+            }
             self.relatedLists = SiteModeler.relatedLists(in: site.relatedIndex)
         } else {
             (self.referencesAtDepthTwo, self.referencesAtDepthFour) = ([], [])
@@ -173,6 +175,14 @@ struct PageViews {
         return .object(context)
     }
 
+    /// Where a mention is, without the entity's id: copying a `Mention` retains its id, a string that every
+    /// mention of the entity shares, and that every core would then contend for.
+    struct MentionPlace {
+        var sentence: Int
+        var range: Range<Int>
+        init(_ mention: Mention) { (sentence, range) = (mention.sentence, mention.range) }
+    }
+
     /// Articles listed per entity page: a town named in thousands of articles gets several readable pages.
     static let appearancesPerPage = 50
     /// Sentences shown per article on an entity page; the rest are counted.
@@ -222,13 +232,14 @@ struct PageViews {
             let linked = site.articles[index]
             let own =
                 mentionsByArticle.isEmpty
-                ? linked.mentions.filter { $0.entity == entity.id } : mentionsByArticle[index][entity.id] ?? []
+                ? linked.mentions.filter { $0.entity == entity.id }.map(MentionPlace.init)
+                : mentionsByArticle[index][entity.id] ?? []
             var sentences: [TemplateValue] = []
             var seen: Set<Int> = []
             for mention in own where seen.insert(mention.sentence).inserted {
                 guard sentences.count < Self.sentencesPerAppearance else { continue }
-                let ranges = own.filter { $0.sentence == mention.sentence }.map(\.range)
-                sentences.append(.object(["html": .text(Self.highlight(linked.sentences[mention.sentence], ranges: ranges))]))
+                let ranges = own.compactMap { $0.sentence == mention.sentence ? $0.range : nil }
+                sentences.append(["html": .text(Self.highlight(linked.sentences[mention.sentence], ranges: ranges))])
             }
             var view: TemplateFields = [
                 "article": articleReference(index, from: page), "count": .int(own.count), "sentences": .list(sentences),

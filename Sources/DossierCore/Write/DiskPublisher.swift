@@ -42,10 +42,10 @@ public final class DiskPublisher: SiteSink {
         defer { seconds += Date().timeIntervalSince(started) }
         var newFolders: [String] = []
         for file in files {
-            var folder = (file.path.value as NSString).deletingLastPathComponent
+            var folder = Self.parent(of: file.path.value)
             while !folder.isEmpty, folders.insert(folder).inserted {
                 newFolders.append(folder)
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = Self.parent(of: folder)
             }
             written.append((file.path.value, file.data.count))
         }
@@ -69,6 +69,12 @@ public final class DiskPublisher: SiteSink {
     }
 
     /// Removes what the working folder holds beyond the files received, then swaps it in.
+    /// The folder of a relative path in the site (`towns/alep` for `towns/alep/index.html`; "" at the root).
+    private static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
     public func finish() throws {
         let started = Date()
         defer { finishSeconds += Date().timeIntervalSince(started) }
