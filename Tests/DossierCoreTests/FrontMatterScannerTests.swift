@@ -73,6 +73,15 @@ struct FrontMatterScannerTests {
         #expect(taken > 10)
     }
 
+    @Test("a value is trimmed of white space as Foundation trims it")
+    func trimming() {
+        for text in ["a", " a", "a ", "\u{A0}a", "a\u{2028}", "\u{3000}a\u{3000}", "", " ", "é", "a\u{301}", "\ta\n", "\u{7F}", "a\u{85}"] {
+            let expected = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(FrontMatterEntry.Value.scalar(text: text, plain: false, flag: nil).text == expected)
+            #expect(FrontMatterEntry.Value.scalar(text: text, plain: true, flag: nil).text == (expected.isEmpty ? nil : expected))
+        }
+    }
+
     @Test("generated front matters, tricky values included, read the same by hand and through Yams")
     func generated() {
         var random = SplitMix(seed: 0x5EED)

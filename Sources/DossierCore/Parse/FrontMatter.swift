@@ -15,7 +15,10 @@ struct FrontMatter {
 
     static func read(_ yaml: String, file: SourcePath, diagnostics: inout [Diagnostic]) -> FrontMatter {
         var fields = FrontMatter()
-        guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return fields }
+        // Blank when every scalar is white space: trimming a copy of the whole text cost more than reading it.
+        guard yaml.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
+            return fields
+        }
         let entries: [FrontMatterEntry]
         switch FrontMatterReader.read(yaml, file: file, diagnostics: &diagnostics) {
         case .nothing: return fields
