@@ -1,7 +1,8 @@
 import Foundation
 @testable import DossierCore
 
-/// libFuzzer entry: arbitrary bytes read as a `.md` article; the front-matter split must reassemble the text.
+/// libFuzzer entry: arbitrary bytes read as a `.md` article; the front-matter split must reassemble the text, and
+/// the hand reader of front matter must read what Yams reads.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
@@ -10,6 +11,12 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let text = ArticleParser.text(of: bytes) else { return 0 }
     diagnostics = []
     let parts = FrontMatterSplitter.split(text, file: SourcePath("fuzz.md"), diagnostics: &diagnostics)
+    if let yaml = parts.yaml, let hand = FrontMatterScanner.scan(yaml) {
+        // The hand reader takes only what it reads exactly as Yams does.
+        var yamsDiagnostics: [Diagnostic] = []
+        let reference = FrontMatterReader.readWithYams(yaml, file: SourcePath("fuzz.md"), diagnostics: &yamsDiagnostics)
+        precondition(reference == .entries(hand) && yamsDiagnostics.isEmpty, "the hand reader differs from Yams")
+    }
     if let yaml = parts.yaml {
         // `---`, the YAML, a closing line, then the body: the body is the text's tail, the YAML sits inside it,
         // and the body's first line is one past the lines before it.

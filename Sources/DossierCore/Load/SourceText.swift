@@ -39,7 +39,7 @@ enum SourceText {
         }
         if var text = String(data: data, encoding: .utf8) {
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            return .text(normalizingLineBreaks(text), legacy: nil)
+            return .text(hasCarriageReturn(data) ? normalizingLineBreaks(text) : text, legacy: nil)
         }
         return decodeSingleByte(data)
     }
@@ -49,6 +49,14 @@ enum SourceText {
         data.withUnsafeBytes { buffer -> Int? in
             guard let base = buffer.baseAddress, let hit = memchr(base, 0, buffer.count) else { return nil }
             return base.distance(to: UnsafeRawPointer(hit))
+        }
+    }
+
+    /// memchr again: the text's own UTF-8 view is walked a byte at a time, at several times the cost.
+    private static func hasCarriageReturn(_ data: Data) -> Bool {
+        data.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "\r")), buffer.count) != nil
         }
     }
 
@@ -120,7 +128,8 @@ enum SourceText {
     /// What a reader of `file` is told about its bytes: nothing for UTF-8, a warning for legacy text read
     /// correctly, an error when the file cannot be read as text.
     static func diagnostics(for decoded: Decoded, file: SourcePath) -> [Diagnostic] {
-        let name = shellQuoted(file.fileName)
+        // Quoted only for the files that are told to convert: most have nothing to be told.
+        var name: String { shellQuoted(file.fileName) }
         switch decoded {
         case .text(_, nil):
             return []

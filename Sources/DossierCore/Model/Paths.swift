@@ -9,8 +9,26 @@ public struct SourcePath: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var fileName: String { value.split(separator: "/").last.map(String.init) ?? value }
     /// The lowercased extension without its dot.
     public var fileExtension: String {
-        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return "" }
-        return fileName[fileName.index(after: dot)...].lowercased()
+        if let ascii = asciiFileExtension { return ascii }
+        let name = fileName
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    /// `fileExtension` read from the bytes, for an ASCII path (every article's, nearly): there a byte is a
+    /// character, and splitting the path into an array cost more than parsing a short article. Nil otherwise.
+    private var asciiFileExtension: String? {
+        let bytes = value.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let slash = UInt8(ascii: "/")
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == slash { end = bytes.index(before: end) }
+        var nameStart = end
+        while nameStart > bytes.startIndex, bytes[bytes.index(before: nameStart)] != slash {
+            nameStart = bytes.index(before: nameStart)
+        }
+        guard let dot = bytes[nameStart..<end].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
+        return String(value[bytes.index(after: dot)..<end]).lowercased()
     }
 }
 

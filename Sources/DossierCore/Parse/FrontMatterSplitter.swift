@@ -9,19 +9,21 @@ enum FrontMatterSplitter {
     }
 
     static func split(_ text: String, file: SourcePath, diagnostics: inout [Diagnostic]) -> Parts {
-        // Only the front matter is cut into lines; the body is one slice of the text, however long.
-        var lineStart = text.startIndex
+        // Only the front matter is cut into lines; the body is one slice of the text, however long. The lines
+        // are cut on the UTF-8 bytes: a line feed always ends a character, and a marker line is ASCII.
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
         var lineNumber = 1
         var yamlStart: String.Index?
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces()
-            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
             if lineNumber == 1 {
-                guard line == "---" else { return Parts(yaml: nil, body: text, bodyFirstLine: 1) }
+                guard isMarker(bytes[lineStart..<lineEnd], "---") else { return Parts(yaml: nil, body: text, bodyFirstLine: 1) }
                 yamlStart = next
-            } else if line == "---" || line == "..." {
-                return Parts(yaml: String(text[yamlStart!..<lineStart].dropLast()), body: String(text[next...]), bodyFirstLine: lineNumber + 1)
+            } else if isMarker(bytes[lineStart..<lineEnd], "---") || isMarker(bytes[lineStart..<lineEnd], "...") {
+                let yamlEnd = lineStart > yamlStart! ? bytes.index(before: lineStart) : lineStart
+                return Parts(yaml: String(text[yamlStart!..<yamlEnd]), body: String(text[next...]), bodyFirstLine: lineNumber + 1)
             }
             lineStart = next
             lineNumber += 1
@@ -32,14 +34,13 @@ enum FrontMatterSplitter {
                 column: 1, suggestion: "add a line `---` after the last field, before the text"))
         return Parts(yaml: nil, body: "", bodyFirstLine: lineNumber)
     }
-}
 
-extension Substring {
-    func trimmingTrailingSpaces() -> Substring {
-        var end = endIndex
-        while end > startIndex, let last = self[..<end].last, last == " " || last == "\t" || last == "\r" {
-            end = index(before: end)
-        }
-        return self[..<end]
+    /// Whether a line is `marker` followed only by spaces, tabs or carriage returns.
+    private static func isMarker(_ line: Substring.UTF8View, _ marker: StaticString) -> Bool {
+        let count = marker.utf8CodeUnitCount
+        guard line.count >= count else { return false }
+        let markerBytes = UnsafeBufferPointer(start: marker.utf8Start, count: count)
+        guard line.prefix(count).elementsEqual(markerBytes) else { return false }
+        return line.dropFirst(count).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 }

@@ -6,7 +6,8 @@ struct DataRenderer {
 
     // MARK: - Open data
 
-    private struct OpenData: Encodable {
+    /// What `dossier.json` holds. `JSONEncoder` writes it as `writeJSON` does (the tests compare the two).
+    struct OpenData: Encodable {
         struct ArticleRecord: Encodable {
             var id, file, title, url: String
             var date: String?
@@ -29,7 +30,18 @@ struct DataRenderer {
     }
 
     func json() throws -> Data {
-        let data = OpenData(
+        let data = openData()
+        // A coordinate that is not a number makes the encoder throw: its error is the one to give.
+        guard data.entities.allSatisfy({ $0.coordinates?.allSatisfy(\.isFinite) ?? true }) else {
+            return try Self.encoder().encode(data)
+        }
+        var json = JSONBytes(capacity: 1024 * (data.articles.count + data.entities.count))
+        data.writeJSON(into: &json)
+        return json.data
+    }
+
+    func openData() -> OpenData {
+        OpenData(
             title: site.config.title, description: site.config.description,
             articles: site.articles.map { linked in
                 let article = linked.article
@@ -45,10 +57,10 @@ struct DataRenderer {
                     affiliation: entity.affiliation, mentions: facts.mentionCount,
                     articles: facts.articles.map { site.articles[$0].article.slug })
             })
-        return try encoder().encode(data)
     }
 
-    private struct FeatureCollection: Encodable {
+    /// What `towns.geojson` holds.
+    struct FeatureCollection: Encodable {
         struct Feature: Encodable {
             struct Geometry: Encodable {
                 var type = "Point"
@@ -68,8 +80,18 @@ struct DataRenderer {
     }
 
     func geoJSON() throws -> Data {
+        let collection = featureCollection()
+        guard collection.features.allSatisfy({ $0.geometry.coordinates.allSatisfy(\.isFinite) }) else {
+            return try Self.encoder().encode(collection)
+        }
+        var json = JSONBytes(capacity: 256 * collection.features.count)
+        collection.writeJSON(into: &json)
+        return json.data
+    }
+
+    func featureCollection() -> FeatureCollection {
         let towns = site.registry.entities.filter { $0.kind.id == "towns" && $0.coordinates != nil }
-        let collection = FeatureCollection(
+        return FeatureCollection(
             features: towns.map { town in
                 .init(
                     geometry: .init(coordinates: [town.coordinates!.longitude, town.coordinates!.latitude]),
@@ -77,10 +99,10 @@ struct DataRenderer {
                         id: town.id, name: town.name, url: site.config.baseURL.map { town.url.absolute(base: $0) } ?? town.url.path,
                         summary: town.summary, mentions: site.entityFacts[town.id]?.mentionCount ?? 0))
             })
-        return try encoder().encode(collection)
     }
 
-    private func encoder() -> JSONEncoder {
+    /// The encoder the open-data files were first written with: the reference `writeJSON` matches.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
