@@ -5,6 +5,8 @@ struct PageViews {
     private let mentionedByKind: [EntityKind: [Entity]]
     /// The mentioned towns that have coordinates.
     private let mappedTowns: [Entity]
+    /// The same, most mentioned first (then by name): the order a town's map picks its neighbours in.
+    private let mappedTownsByMentions: [Entity]
 
     /// Whether the site has a map page: some mentioned town has coordinates.
     var hasMap: Bool { !mappedTowns.isEmpty }
@@ -26,6 +28,10 @@ struct PageViews {
         let mentioned = site.mentionedEntities
         self.mentionedByKind = Dictionary(grouping: mentioned, by: \.kind)
         self.mappedTowns = mentioned.filter { $0.kind.id == "towns" && $0.coordinates != nil }
+        let counts = site.entityFacts.mapValues(\.mentionCount)
+        self.mappedTownsByMentions = mappedTowns.sorted {
+            (counts[$1.id] ?? 0, $0.name) < (counts[$0.id] ?? 0, $1.name)
+        }
         if everyPage {
             self.referencesAtDepthTwo = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../") }
             self.referencesAtDepthFour = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../../../") }
@@ -260,11 +266,10 @@ struct PageViews {
         // The map is on the town's first page; the pages that continue its list of articles link back to it.
         if entity.kind.id == "towns", number == 1, let coordinates = entity.coordinates {
             // The town and its most mentioned neighbours: enough to place it, few enough to be labelled.
-            let nearby = mappedTowns.filter {
+            let neighbours = mappedTownsByMentions.lazy.filter {
                 $0.id != entity.id && abs($0.coordinates!.latitude - coordinates.latitude) < 1.5
                     && abs($0.coordinates!.longitude - coordinates.longitude) < 1.5
-            }
-            let neighbours = nearby.sorted { (mentions(of: $1), $0.name) < (mentions(of: $0), $1.name) }.prefix(Self.mapNeighbours)
+            }.prefix(Self.mapNeighbours)
             var points = [townPoint(entity, from: page)]
             points[0].isCurrent = true
             points += neighbours.map { townPoint($0, from: page) }

@@ -76,11 +76,16 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
-    /// Fields written out by the views; a name given twice keeps its last value.
-    init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        names.reserveCapacity(elements.count + 4)
-        values.reserveCapacity(elements.count + 4)
-        for (name, value) in elements { self[name] = value }
+    /// Fields written out by the views, each name once.
+    init(dictionaryLiteral elements: (String, TemplateValue)...) { self.init(pairs: elements) }
+
+    init(pairs: [(String, TemplateValue)]) {
+        names.reserveCapacity(pairs.count + 4)
+        values.reserveCapacity(pairs.count + 4)
+        for (name, value) in pairs {
+            names.append(name)
+            values.append(value)
+        }
     }
 
     subscript(name: String) -> TemplateValue? {
@@ -110,9 +115,5 @@ extension TemplateValue: ExpressibleByStringInterpolation, ExpressibleByIntegerL
     init(integerLiteral value: Int) { self = .int(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        var fields = TemplateFields()
-        for (name, value) in elements { fields[name] = value }
-        self = .object(fields)
-    }
+    init(dictionaryLiteral elements: (String, TemplateValue)...) { self = .object(TemplateFields(pairs: elements)) }
 }
