@@ -11,6 +11,8 @@ public final class DiskPublisher: SiteSink {
     private let spare: URL
     private let staging: URL
     private var folders: Set<String> = []
+    /// Whether the working folder was made empty for this build: then no file needs comparing or pruning.
+    private var startedEmpty = false
     /// Every file received: its path and size, for the build state.
     public private(set) var written: [(path: String, size: Int)] = []
     /// Time spent writing batches (while the next ones render) and finishing, for `--timings`.
@@ -27,7 +29,7 @@ public final class DiskPublisher: SiteSink {
         staging = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            try Self.prepareStaging(staging, spare: spare, parent: parent, name: name)
+            startedEmpty = try Self.prepareStaging(staging, spare: spare, parent: parent, name: name)
         } catch {
             // Say which folder could not be written to and why, not Foundation's whole error.
             let reason = (error as NSError).localizedDescription
@@ -55,9 +57,10 @@ public final class DiskPublisher: SiteSink {
         } catch {
             throw DossierError.writeFailed("\(error)")
         }
+        let compare = !startedEmpty
         let failures = files.parallelMap { file -> String? in
             let path = root + "/" + file.path.value
-            if PosixFiles.holds(file.data, at: path) { return nil }
+            if compare, PosixFiles.holds(file.data, at: path) { return nil }
             do {
                 try PosixFiles.write(file.data, to: path)
                 return nil
@@ -79,7 +82,7 @@ public final class DiskPublisher: SiteSink {
         let started = Date()
         defer { finishSeconds += Date().timeIntervalSince(started) }
         let manager = FileManager.default
-        PosixFiles.prune(staging.path, keepingFiles: Set(written.map(\.path)), folders: folders)
+        if !startedEmpty { PosixFiles.prune(staging.path, keepingFiles: Set(written.map(\.path)), folders: folders) }
         do {
             if manager.fileExists(atPath: target.path) { try manager.moveItem(at: target, to: spare) }
             try manager.moveItem(at: staging, to: target)
@@ -110,8 +113,8 @@ public final class DiskPublisher: SiteSink {
     }
 
     /// The working folder: the site kept from the build before, else one left by a build that was killed
-    /// (its files are compared byte for byte, so any content will do), else a new folder.
-    private static func prepareStaging(_ staging: URL, spare: URL, parent: URL, name: String) throws {
+    /// (its files are compared byte for byte, so any content will do), else a new folder. True for a new one.
+    private static func prepareStaging(_ staging: URL, spare: URL, parent: URL, name: String) throws -> Bool {
         let manager = FileManager.default
         let leftovers = ((try? manager.contentsOfDirectory(atPath: parent.path)) ?? [])
             .filter { $0.hasPrefix(".\(name).tmp-") || $0.hasPrefix(".\(name).old-") }
@@ -122,14 +125,17 @@ public final class DiskPublisher: SiteSink {
         if manager.fileExists(atPath: spare.path, isDirectory: &isFolder), !isFolder.boolValue {
             try manager.removeItem(at: spare)  // not a site we kept: something else took the name
         }
+        var created = false
         if manager.fileExists(atPath: spare.path) {
             try manager.moveItem(at: spare, to: staging)
         } else if let leftover = leftovers.first {
             try manager.moveItem(at: leftover, to: staging)
         } else {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            created = true
         }
         for leftover in leftovers where manager.fileExists(atPath: leftover.path) { PosixFiles.removeTree(leftover.path) }
+        return created
     }
 
     /// The output folder is replaced whole, and must stay out of the dossier (its `robots.txt` would be read as an
