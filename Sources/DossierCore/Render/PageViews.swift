@@ -234,6 +234,9 @@ struct PageViews {
         context["entity"] = .object(view)
         let first = (number - 1) * Self.appearancesPerPage
         let shown = facts.articles.dropFirst(first).prefix(Self.appearancesPerPage)
+        // Reused from one appearance to the next: an entity page quotes up to 150 sentences.
+        var seen: [Int] = []
+        var ranges: [Range<Int>] = []
         context["appearances"] = .list(shown.map { index -> TemplateValue in
             let linked = site.articles[index]
             let own =
@@ -241,10 +244,13 @@ struct PageViews {
                 ? linked.mentions.filter { $0.entity == entity.id }.map(MentionPlace.init)
                 : mentionsByArticle[index][entity.id] ?? []
             var sentences: [TemplateValue] = []
-            var seen: Set<Int> = []
-            for mention in own where seen.insert(mention.sentence).inserted {
+            seen.removeAll(keepingCapacity: true)
+            // Mentions come in reading order, so their sentence numbers never go back: a new one is a new sentence.
+            for mention in own where seen.last != mention.sentence {
+                seen.append(mention.sentence)
                 guard sentences.count < Self.sentencesPerAppearance else { continue }
-                let ranges = own.compactMap { $0.sentence == mention.sentence ? $0.range : nil }
+                ranges.removeAll(keepingCapacity: true)
+                for other in own where other.sentence == mention.sentence { ranges.append(other.range) }
                 sentences.append(["html": .text(Self.highlight(linked.sentences[mention.sentence], ranges: ranges))])
             }
             var view: TemplateFields = [
