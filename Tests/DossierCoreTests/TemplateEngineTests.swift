@@ -185,3 +185,41 @@ struct TemplatePartialTests {
         #expect(!suggestion.contains("did you mean"))
     }
 }
+
+@Suite("HTML escaping on bytes")
+struct HTMLEscapingTests {
+    /// The escaping, one character at a time: what the eight-bytes-at-a-time path must give.
+    private func reference(_ text: String) -> String {
+        var output = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.unicodeScalars.append(character)
+            }
+        }
+        return output
+    }
+
+    @Test("Every special character is escaped wherever it falls in a block of eight bytes, nothing else changes")
+    func specialCharactersAtEveryOffset() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdéÉ’ 0&<>\"'\u{00A0}\u{1F600}\u{7F}\u{01}")
+        var texts = ["", "&", "<<<<<<<<", "abcdefgh", "abcdefg&", "&bcdefgh", String(repeating: "x", count: 64) + "'"]
+        for special in ["&", "<", ">", "\"", "'"] {
+            for offset in 0..<17 { texts.append(String(repeating: "a", count: offset) + special + "tail of text") }
+        }
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0..<40, using: &generator)
+            texts.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            var output: [UInt8] = []
+            HTML.appendEscaped(text, to: &output)
+            #expect(String(decoding: output, as: UTF8.self) == reference(text), "\(text.debugDescription)")
+        }
+    }
+}
