@@ -359,10 +359,15 @@ struct PageViews {
         var context = common(page: page, title: selected.map { "Chronologie : \($0 == "sans-date" ? "sans date" : $0)" } ?? "Chronologie")
         if selected != nil { context["overview"] = ["url": .text(SiteURL("timeline/").relative(from: page))] }
         var years: [(key: String, label: String, months: [(id: String, label: String, articles: [Int])])] = []
+        // The selected year as a number (nil for undated articles), so that the other years' articles are
+        // passed over without making their keys: a year page would otherwise cost the whole dossier.
+        let selectedYear: Int?? = selected.map { key in
+            key == Self.yearKey(nil as Int?) ? nil : Int(key).flatMap { String($0) == key ? $0 : nil } ?? Int.min
+        }
         for (index, linked) in site.articles.enumerated() {
             let date = linked.article.date
+            if let selectedYear, date?.year != selectedYear { continue }
             let key = Self.yearKey(date)
-            if let selected, key != selected { continue }
             let monthID = date.map { $0.month == nil ? "\($0.year)" : String($0.iso.prefix(7)) } ?? "sans-date"
             let monthLabel = date.map { $0.frenchMonth ?? "\($0.year), mois inconnu" } ?? "Sans date"
             if years.last?.key != key { years.append((key, date.map { String($0.year) } ?? "Sans date", [])) }
