@@ -21,6 +21,8 @@ public enum HTML {
 
     /// Appends the escaped text to a page being built as bytes: runs without a special character are copied whole.
     static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        // A native string lends its bytes as they are: no copy of the string to make them contiguous.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) != nil { return }
         var text = text
         text.withUTF8 { appendEscaped($0, to: &output) }
     }
@@ -68,6 +70,7 @@ public enum HTML {
 
     /// Appends text as it is (markup already made safe) to a page being built as bytes.
     static func append(_ text: String, to output: inout [UInt8]) {
+        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) != nil { return }
         var text = text
         text.withUTF8 { output.append(contentsOf: $0) }
     }
