@@ -132,10 +132,18 @@ struct LinkBytesTests {
             let bytes = Array(text.utf8)
             let all = SentenceSplitter.sentences(in: bytes)
             #expect(all == ReferenceSplitter.sentences(in: bytes), "\(text.debugDescription)")
+            // Visiting only the marks noted while folding finds the same sentences.
+            let marks = FoldedText(utf8: bytes).sentenceMarks
+            var visited: [Range<Int>] = []
+            SentenceSplitter.sentences(in: bytes, marks: marks, through: .max, into: &visited)
+            #expect(visited == all, "\(text.debugDescription)")
             for last in stride(from: 0, to: bytes.count, by: 7) {
                 var some: [Range<Int>] = []
                 SentenceSplitter.sentences(in: bytes, through: last, into: &some)
                 #expect(Array(all.prefix(some.count)) == some, "\(text.debugDescription)")
+                var someVisited: [Range<Int>] = []
+                SentenceSplitter.sentences(in: bytes, marks: marks, through: last, into: &someVisited)
+                #expect(someVisited == some, "\(text.debugDescription)")
                 // Every byte up to `last` that is in a sentence is in one of those found.
                 let needed = all.filter { $0.lowerBound <= last }
                 #expect(some.count >= needed.count, "\(text.debugDescription)")

@@ -138,7 +138,8 @@ public struct EntityLinker: Sendable {
         matcher.matches(inUTF8: state.bytes, folded: &state.folded, into: &state.matches)
         guard let lastMatch = state.matches.last else { return }
 
-        SentenceSplitter.sentences(in: state.bytes, through: lastMatch.start, into: &state.sentenceRanges)
+        SentenceSplitter.sentences(
+            in: state.bytes, marks: state.folded.sentenceMarks, through: lastMatch.start, into: &state.sentenceRanges)
         state.links.removeAll(keepingCapacity: true)
         var runCursor = 0
         var sentenceCursor = 0

@@ -31,6 +31,9 @@ struct FoldedText {
     private(set) var words: [Word] = []
     /// The text has a `:`, an `@` or `www.`: it may hold a web or e-mail address, to look for.
     private(set) var mayHoldAddress = false
+    /// Where a `.`, `!`, `?` or `…` is: the only places a sentence can end, noted while folding so that the
+    /// sentence splitter visits them rather than every byte again.
+    private(set) var sentenceMarks: [Int32] = []
 
     /// Written through a pointer, so longer than `bytes` (the folding loop checks the room left only where a
     /// character may fold to more than one and a half bytes per byte of its UTF-8), and kept between texts.
@@ -53,9 +56,12 @@ struct FoldedText {
         // Moved out of `self` while the loop writes them, so that each stays uniquely referenced.
         var storage = self.storage
         var words = self.words
+        var marks = self.sentenceMarks
         self.storage = []
         self.words = []
+        self.sentenceMarks = []
         words.removeAll(keepingCapacity: true)
+        marks.removeAll(keepingCapacity: true)
         words.reserveCapacity(source.count / 5)
         if storage.count < 2 * source.count + 16 {
             storage = [UInt8](repeating: 0, count: max(2 * source.count + 16, 2 * storage.count))
@@ -70,7 +76,7 @@ struct FoldedText {
                         tables.2.withUnsafeBufferPointer { latinClasses in
                             Self.fold(
                                 source, into: output, ascii: ascii, latinBytes: latinBytes, latinClasses: latinClasses,
-                                scan: &scan, words: &words, address: &address)
+                                scan: &scan, words: &words, marks: &marks, address: &address)
                         }
                     }
                 }
@@ -80,6 +86,7 @@ struct FoldedText {
         }
         self.storage = storage
         self.words = words
+        self.sentenceMarks = marks
         byteCount = scan.written
         mayHoldAddress = address
     }
@@ -90,7 +97,7 @@ struct FoldedText {
         _ source: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>,
         ascii: UnsafeBufferPointer<UInt8>, latinBytes: UnsafeBufferPointer<UInt32>,
         latinClasses: UnsafeBufferPointer<TextFolding.CharacterClass>, scan: inout Scan, words: inout [Word],
-        address: inout Bool
+        marks: inout [Int32], address: inout Bool
     ) -> Bool {
         let count = source.count
         var offset = scan.offset
@@ -123,7 +130,10 @@ struct FoldedText {
                 if entry == TextFolding.asciiHard {
                     switch lead {
                     case 0x3A, 0x40: address = true
-                    case 0x2E where !address: address = followsThreeWs(source, offset)
+                    case 0x2E:
+                        marks.append(Int32(offset))
+                        if !address { address = followsThreeWs(source, offset) }
+                    case 0x21, 0x3F: marks.append(Int32(offset))
                     default: break
                     }
                     scan.hard(at: offset, output: output, written: written, words: &words)
@@ -167,6 +177,7 @@ struct FoldedText {
                 scan.soft(
                     at: offset, apostrophe: isApostrophe(scalar), output: output, written: written, words: &words)
             case .hard:
+                if value == 0x2026 { marks.append(Int32(offset)) }  // …
                 scan.hard(at: offset, output: output, written: written, words: &words)
             }
             offset += width

@@ -11,24 +11,35 @@ enum SentenceSplitter {
     /// linker needs only the sentences up to its last mention, and passes the same array for every paragraph.
     static func sentences(in bytes: [UInt8], through last: Int, into ranges: inout [Range<Int>]) {
         ranges.removeAll(keepingCapacity: true)
-        bytes.withUnsafeBufferPointer { scan($0, through: last, into: &ranges) }
+        bytes.withUnsafeBufferPointer { scan($0, marks: nil, through: last, into: &ranges) }
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, through last: Int, into ranges: inout [Range<Int>]) {
+    /// The same, visiting only `marks`, the offsets of every `.`, `!`, `?` and `…` in `bytes` in order (as
+    /// `FoldedText` notes them), rather than every byte.
+    static func sentences(in bytes: [UInt8], marks: [Int32], through last: Int, into ranges: inout [Range<Int>]) {
+        ranges.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { bytes in
+            marks.withUnsafeBufferPointer { scan(bytes, marks: $0, through: last, into: &ranges) }
+        }
+    }
+
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, marks: UnsafeBufferPointer<Int32>?, through last: Int,
+        into ranges: inout [Range<Int>]
+    ) {
         var sentenceStart = 0
         var index = 0
-        while index < bytes.count {
-            var end = -1
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") {
-                end = index + 1
-            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
-                end = index + 3  // …
+        var markIndex = 0
+        while true {
+            if let marks {
+                while markIndex < marks.count && Int(marks[markIndex]) < index { markIndex += 1 }
+                guard markIndex < marks.count else { break }
+                index = Int(marks[markIndex])
+            } else {
+                while index < bytes.count && !isMark(bytes, at: index) { index += 1 }
+                guard index < bytes.count else { break }
             }
-            guard end > 0 else {
-                index += 1
-                continue
-            }
+            let end = bytes[index] == 0xE2 ? index + 3 : index + 1
             // Swallow repeated marks and closing quotes or brackets: `?!`, `."`, `.»`, `.)`.
             var after = end
             while after < bytes.count {
@@ -112,6 +123,14 @@ enum SentenceSplitter {
         }
         guard index > start, index + 1 < bytes.count, bytes[index] == 0xC2, bytes[index + 1] == 0xBB else { return nil }
         return index + 2
+    }
+
+    /// `.`, `!`, `?` or `…`.
+    @inline(__always)
+    private static func isMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { return true }
+        return byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
