@@ -125,7 +125,11 @@ public struct EntityLinker: Sendable {
             containers.append(node)
             return
         }
-        for child in node.children { collectContainers(child, into: &containers) }
+        var next: MarkdownNode? = first
+        while let child = next {
+            collectContainers(child, into: &containers)
+            next = child.next
+        }
     }
 
     private func process(_ container: MarkdownNode, state: inout State) {

@@ -281,6 +281,7 @@ struct FoldedText {
     }
 
     /// `l`, `d`, `qu`, `jusqu`…: the French words that lose their vowel before another.
+    @inline(__always)
     static func isElidable(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         func equals(_ literal: StaticString) -> Bool {
             guard literal.utf8CodeUnitCount == word.count else { return false }
@@ -290,12 +291,9 @@ struct FoldedText {
         }
         switch word.count {
         case 1:
-            switch word[0] {
-            case UInt8(ascii: "l"), UInt8(ascii: "d"), UInt8(ascii: "j"), UInt8(ascii: "m"), UInt8(ascii: "n"),
-                UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "c"):
-                return true
-            default: return false
-            }
+            // One bit per letter of `ldjmnstc`, by its place in the alphabet.
+            let letter = word[0] &- UInt8(ascii: "a")
+            return letter < 26 && (0b1100_0011_1010_0000_1100 as UInt32) >> letter & 1 == 1
         case 2: return word[0] == UInt8(ascii: "q") && word[1] == UInt8(ascii: "u")
         case 5: return equals("jusqu")
         case 6: return equals("lorsqu") || equals("puisqu") || equals("quoiqu") || equals("presqu")
