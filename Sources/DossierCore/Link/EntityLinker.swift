@@ -4,11 +4,21 @@ public struct EntityLinker: Sendable {
     public let registry: Registry
     public let mode: DossierConfig.LinkMode
     private let matcher: EntityMatcher
+    /// Per entity, by registry index: its id, its page's path, and the start of its link's opening tag up to
+    /// the `href`'s value, made once here rather than for every mention of every article.
+    private let ids: [String]
+    private let paths: [String]
+    private let escapedPaths: [String]
+    private let tagStarts: [String]
 
     public init(registry: Registry, mode: DossierConfig.LinkMode) {
         self.registry = registry
         self.mode = mode
         self.matcher = EntityMatcher(registry: registry)
+        ids = registry.entities.map(\.id)
+        paths = registry.entities.map(\.url.path)
+        escapedPaths = paths.map(HTML.escape)
+        tagStarts = registry.entities.map { "<a class=\"mention mention-\(HTML.escape($0.kind.id))\" href=\"" }
         MarkdownDocument.registerExtensions()
     }
 
@@ -54,7 +64,7 @@ public struct EntityLinker: Sendable {
         case .plain(let blocks):
             document = MarkdownDocument(plain: blocks)
         }
-        var state = State(page: article.url)
+        var state = State(page: article.url, rootPrefix: article.url.rootPrefix)
         var containers: [MarkdownNode] = []
         collectContainers(document.rootNode, into: &containers)
         for container in containers {
@@ -79,12 +89,25 @@ public struct EntityLinker: Sendable {
 
     private struct State {
         var page: SiteURL
+        /// The way from the page back to the root, which every link's `href` starts with.
+        var rootPrefix: String
         var linked: Set<Int> = []
         var sentences: [String] = []
         var mentions: [Mention] = []
         /// The registry index of each mention's entity, in step with `mentions`.
         var entities: [Int] = []
         var excerpt: String?
+
+        /// Working storage for one container at a time, kept for the next: an article has dozens of
+        /// paragraphs, and allocating these for each was a good part of linking.
+        var bytes: [UInt8] = []
+        var runs: [Run] = []
+        var folded = FoldedText()
+        var matches: [NameMatch] = []
+        var sentenceRanges: [Range<Int>] = []
+        /// The matches that become links, with the run each one is in.
+        var links: [(run: Int, match: NameMatch)] = []
+        var pieces: [MarkdownPiece] = []
     }
 
     /// A run of sibling text and soft-break nodes that can take links.
@@ -102,69 +125,94 @@ public struct EntityLinker: Sendable {
             containers.append(node)
             return
         }
-        for child in node.children { collectContainers(child, into: &containers) }
+        var next: MarkdownNode? = first
+        while let child = next {
+            collectContainers(child, into: &containers)
+            next = child.next
+        }
     }
 
     private func process(_ container: MarkdownNode, state: inout State) {
-        var bytes: [UInt8] = []
-        var runs: [Run] = []
-        gather(container, linkable: container.kind != .heading, bytes: &bytes, runs: &runs)
+        state.bytes.removeAll(keepingCapacity: true)
+        state.runs.removeAll(keepingCapacity: true)
+        gather(container, linkable: container.kind != .heading, bytes: &state.bytes, runs: &state.runs)
         if state.excerpt == nil, container.kind == .paragraph {
-            state.excerpt = Self.excerpt(of: String(decoding: bytes, as: UTF8.self))
+            state.excerpt = Self.excerpt(ofUTF8: state.bytes)
         }
-        let matches = matcher.matches(inUTF8: bytes)
-        guard !matches.isEmpty else { return }
+        matcher.matches(inUTF8: state.bytes, folded: &state.folded, into: &state.matches)
+        guard let lastMatch = state.matches.last else { return }
 
-        let sentenceRanges = SentenceSplitter.sentences(in: bytes)
-        var sentenceIndex: [Int: Int] = [:]
-        var links: [Int: [NameMatch]] = [:]  // by run
+        SentenceSplitter.sentences(
+            in: state.bytes, marks: state.folded.sentenceMarks, through: lastMatch.start, into: &state.sentenceRanges)
+        state.links.removeAll(keepingCapacity: true)
         var runCursor = 0
         var sentenceCursor = 0
-        for match in matches {
-            while runCursor < runs.count, runs[runCursor].end <= match.start { runCursor += 1 }
-            let inRun = runCursor < runs.count && runs[runCursor].start <= match.start && match.end <= runs[runCursor].end
+        // Matches come in reading order, so a sentence is met in one stretch: the last one seen is the only one
+        // that can already be in `state.sentences`.
+        var lastSentence = -1
+        for match in state.matches {
+            while runCursor < state.runs.count, state.runs[runCursor].end <= match.start { runCursor += 1 }
+            let inRun =
+                runCursor < state.runs.count && state.runs[runCursor].start <= match.start
+                && match.end <= state.runs[runCursor].end
             let link = inRun && (mode == .all || !state.linked.contains(match.entity))
             if link {
-                links[runCursor, default: []].append(match)
+                state.links.append((runCursor, match))
                 state.linked.insert(match.entity)
             }
-            while sentenceCursor < sentenceRanges.count, sentenceRanges[sentenceCursor].upperBound <= match.start {
+            while sentenceCursor < state.sentenceRanges.count,
+                state.sentenceRanges[sentenceCursor].upperBound <= match.start
+            {
                 sentenceCursor += 1
             }
-            let local = sentenceCursor
-            let range = local < sentenceRanges.count ? sentenceRanges[local] : match.start..<match.end
-            if sentenceIndex[local] == nil {
-                sentenceIndex[local] = state.sentences.count
-                state.sentences.append(Self.flatten(bytes[range]))
+            let range =
+                sentenceCursor < state.sentenceRanges.count
+                ? state.sentenceRanges[sentenceCursor] : match.start..<match.end
+            if lastSentence != sentenceCursor {
+                lastSentence = sentenceCursor
+                state.sentences.append(Self.flatten(state.bytes, range))
             }
             let lower = match.start - range.lowerBound
             let upper = min(match.end, range.upperBound) - range.lowerBound
             state.entities.append(match.entity)
             state.mentions.append(
                 Mention(
-                    entity: registry.entities[match.entity].id, sentence: sentenceIndex[local]!, range: lower..<upper,
-                    linked: link))
+                    entity: ids[match.entity], sentence: state.sentences.count - 1, range: lower..<upper, linked: link))
         }
-        for (runIndex, runMatches) in links {
-            let run = runs[runIndex]
-            var pieces: [MarkdownPiece] = []
-            var cursor = run.start
-            for match in runMatches {
-                if match.start > cursor {
-                    pieces.append(.text(String(decoding: bytes[cursor..<match.start], as: UTF8.self)))
-                }
-                pieces.append(
-                    .wrapped(
-                        String(decoding: bytes[match.start..<match.end], as: UTF8.self),
-                        opening: openingTag(for: match.entity, page: state.page), closing: "</a>",
-                        href: registry.entities[match.entity].url.relative(from: state.page)))
-                cursor = match.end
-            }
-            if run.end > cursor {
-                pieces.append(.text(String(decoding: bytes[cursor..<run.end], as: UTF8.self)))
-            }
-            run.first.replaceRun(count: run.count, with: pieces)
+        var first = 0
+        while first < state.links.count {
+            let runIndex = state.links[first].run
+            var end = first + 1
+            while end < state.links.count, state.links[end].run == runIndex { end += 1 }
+            replace(state.runs[runIndex], links: first..<end, state: &state)
+            first = end
         }
+    }
+
+    /// Puts the links of one run into the tree, with the text around them.
+    private func replace(_ run: Run, links: Range<Int>, state: inout State) {
+        state.pieces.removeAll(keepingCapacity: true)
+        var cursor = run.start
+        for index in links {
+            let match = state.links[index].match
+            if match.start > cursor {
+                state.pieces.append(.text(Self.string(state.bytes, cursor..<match.start)))
+            }
+            state.pieces.append(
+                .wrapped(
+                    Self.string(state.bytes, match.start..<match.end),
+                    opening: tagStarts[match.entity] + state.rootPrefix + escapedPaths[match.entity] + "\">",
+                    closing: "</a>", href: state.rootPrefix + paths[match.entity]))
+            cursor = match.end
+        }
+        if run.end > cursor {
+            state.pieces.append(.text(Self.string(state.bytes, cursor..<run.end)))
+        }
+        run.first.replaceRun(count: run.count, with: state.pieces)
+    }
+
+    private static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// The inline text of a container, and the runs where links may go.
@@ -174,7 +222,9 @@ public struct EntityLinker: Sendable {
             if let run = current { runs.append(run) }
             current = nil
         }
-        for child in parent.children {
+        var next = parent.firstChild
+        while let child = next {
+            next = child.next
             switch child.kind {
             case .text, .softBreak:
                 let start = bytes.count
@@ -219,49 +269,33 @@ public struct EntityLinker: Sendable {
             let link = (mode == .all || !state.linked.contains(match.entity))
             if link {
                 state.linked.insert(match.entity)
-                html += openingTag(for: match.entity, page: state.page) + name + "</a>"
+                html += tagStarts[match.entity] + state.rootPrefix + escapedPaths[match.entity] + "\">" + name + "</a>"
             } else {
                 html += name
             }
             state.entities.append(match.entity)
             state.mentions.append(
                 Mention(
-                    entity: registry.entities[match.entity].id, sentence: sentenceNumber,
-                    range: match.start..<match.end, linked: link))
+                    entity: ids[match.entity], sentence: sentenceNumber, range: match.start..<match.end, linked: link))
             used = true
             cursor = match.end
         }
         html += HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self))
-        if used { state.sentences.append(Self.flatten(bytes[...])) }
+        if used { state.sentences.append(Self.flatten(bytes, bytes.indices)) }
         return html
     }
 
-    private func openingTag(for entityIndex: Int, page: SiteURL) -> String {
-        let entity = registry.entities[entityIndex]
-        let href = HTML.escape(entity.url.relative(from: page))
-        return "<a class=\"mention mention-\(HTML.escape(entity.kind.id))\" href=\"\(href)\">"
-    }
-
     /// Line breaks become spaces, byte for byte, so that offsets stay valid.
-    private static func flatten(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
-    }
-
-    static func excerpt(of text: String, limit: Int = 220) -> String {
-        // Only the opening can fit: a word that starts past it is longer than any word of French prose.
-        let opening = text.prefix(limit + 80)
-        var result = ""
-        var length = 0
-        for word in opening.split(whereSeparator: { $0.isWhitespace }) {
-            let wordLength = word.count
-            if length + wordLength + 1 > limit { return result + " …" }
-            if !result.isEmpty {
-                result += " "
-                length += 1
+    static func flatten(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: range.count) { output in
+                var written = 0
+                for byte in UnsafeBufferPointer(rebasing: bytes[range]) {
+                    output[written] = byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte
+                    written += 1
+                }
+                return written
             }
-            result += word
-            length += wordLength
         }
-        return opening.endIndex < text.endIndex ? result + " …" : result
     }
 }

@@ -54,7 +54,7 @@ struct EntityMatcher: Sendable {
                 if folded.words.dropFirst().contains(where: { !$0.joinsPrevious }) {
                     unmatchableNames.append((name, index))
                 }
-                let key = folded.bytes
+                let key = Array(folded.bytes)
                 keys.append(key)
                 if owners[key]?.contains(index) == true { continue }
                 owners[key, default: []].append(index)
@@ -76,7 +76,7 @@ struct EntityMatcher: Sendable {
             for phrase in entity.exclusions {
                 let folded = FoldedText(phrase)
                 guard let first = folded.words.first else { continue }
-                let key = folded.bytes
+                let key = Array(folded.bytes)
                 if !keysOfEntity[index].contains(where: { Self.contains(key, $0) }) {
                     idleExclusions.append((phrase, index))
                 }
@@ -115,7 +115,7 @@ struct EntityMatcher: Sendable {
         return cases
     }
 
-    private static func letterCases(of name: String) -> [LetterCase] { letterCases(of: name.unicodeScalars) }
+    static func letterCases(of name: String) -> [LetterCase] { letterCases(of: name.unicodeScalars) }
 
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
@@ -130,61 +130,126 @@ struct EntityMatcher: Sendable {
 
     /// The same, on the text's UTF-8 bytes: offsets are into them.
     func matches(inUTF8 bytes: [UInt8]) -> [NameMatch] {
-        let folded = FoldedText(utf8: bytes)
-        let found = matches(in: bytes, folded: folded)
-        guard !found.isEmpty, folded.mayHoldAddress else { return found }
+        var folded = FoldedText()
+        var found: [NameMatch] = []
+        matches(inUTF8: bytes, folded: &folded, into: &found)
+        return found
+    }
+
+    /// The same, folding into `folded` and writing into `found` (both emptied first): the linker passes the
+    /// same two for every paragraph of an article, so their storage is allocated once, not per paragraph.
+    func matches(inUTF8 bytes: [UInt8], folded: inout FoldedText, into found: inout [NameMatch]) {
+        found.removeAll(keepingCapacity: true)
+        bytes.withUnsafeBufferPointer { folded.fold($0) }
+        collect(in: bytes, folded: folded, into: &found)
+        guard !found.isEmpty, folded.mayHoldAddress else { return }
         let addresses = WebAddresses.ranges(in: bytes)
-        guard !addresses.isEmpty else { return found }
-        return found.filter { match in !addresses.contains { $0.overlaps(match.start..<match.end) } }
+        guard !addresses.isEmpty else { return }
+        found.removeAll { match in addresses.contains { $0.overlaps(match.start..<match.end) } }
     }
 
     /// Leftmost-longest: from each word, walk the trie across the words that follow while only soft
     /// separators lie between them, and keep the longest name that ends at a word's end.
-    private func matches(in text: [UInt8], folded: FoldedText) -> [NameMatch] {
-        let words = folded.words
-        let bytes = folded.bytes
-        var found: [NameMatch] = []
-        var index = 0
-        while index < words.count {
-            var node = NameTrie.root
-            var last = index
-            var best: (pattern: Int, lastWord: Int)?
-            walk: while true {
-                let word = words[last]
-                for position in word.folded {
-                    guard let next = trie.child(of: node, bytes[position]) else { break walk }
-                    node = next
-                }
-                if let candidates = trie.patterns(endingAt: node) {
-                    for candidate in candidates
-                    where accepts(patterns[candidate], from: index, to: last, folded: folded, text: text) {
-                        best = (candidate, last)
-                        break
+    private func collect(in text: [UInt8], folded: FoldedText, into found: inout [NameMatch]) {
+        folded.words.withUnsafeBufferPointer { words in
+            folded.bytes.withUnsafeBufferPointer { bytes in
+                trie.withWalker { trie in
+                    var index = 0
+                    while index < words.count {
+                        var node = NameTrie.root
+                        var depth = 0
+                        var firstByte: UInt8 = 0
+                        var last = index
+                        var bestPattern = -1
+                        var bestLastWord = -1
+                        walk: while true {
+                            let word = words[last]
+                            var position = Int(word.foldedStart)
+                            let end = Int(word.foldedEnd)
+                            while position < end {
+                                // The first two steps are table lookups: most walks end there.
+                                let byte = bytes[position]
+                                let next: Int32
+                                switch depth {
+                                case 0:
+                                    next = trie.rootChild(byte)
+                                    firstByte = byte
+                                case 1: next = trie.grandchild(firstByte, byte)
+                                default: next = trie.child(of: node, byte)
+                                }
+                                if next < 0 { break walk }
+                                node = next
+                                depth += 1
+                                position += 1
+                            }
+                            for slot in trie.patterns(endingAt: node) {
+                                let candidate = trie.pattern(at: slot)
+                                if accepts(patterns[candidate], from: index, to: last, folded: folded, text: text) {
+                                    bestPattern = candidate
+                                    bestLastWord = last
+                                    break
+                                }
+                            }
+                            last += 1
+                            guard last < words.count, words[last].joinsPrevious else { break }
+                        }
+                        guard bestPattern >= 0 else {
+                            index += 1
+                            continue
+                        }
+                        if let entity = patterns[bestPattern].entity {
+                            found.append(
+                                NameMatch(
+                                    entity: entity, start: Int(words[index].start), end: Int(words[bestLastWord].end)))
+                        }
+                        index = bestLastWord + 1
                     }
                 }
-                last += 1
-                guard last < words.count, words[last].joinsPrevious else { break }
             }
-            guard let best else {
-                index += 1
-                continue
-            }
-            if let entity = patterns[best.pattern].entity {
-                found.append(NameMatch(entity: entity, start: Int(words[index].start), end: Int(words[best.lastWord].end)))
-            }
-            index = best.lastWord + 1
         }
-        return found
     }
 
+    /// Asked only where a name ends, so rarely: it may read the arrays with their checks.
     private func accepts(
         _ pattern: Pattern, from first: Int, to last: Int, folded: FoldedText, text: [UInt8]
     ) -> Bool {
         let opening = folded.words[first]
         if pattern.firstWordLength != opening.folded.count && folded.isFunctionWord(first) { return false }
         guard pattern.letterCases != nil || pattern.needsCapital else { return true }
-        let span = String(decoding: text[Int(opening.start)..<Int(folded.words[last].end)], as: UTF8.self)
-        if let cases = pattern.letterCases { return Self.letterCases(of: span.unicodeScalars) == cases }
-        return span.unicodeScalars.contains(where: TextFolding.isUppercaseLetter)
+        let span = Int(opening.start)..<Int(folded.words[last].end)
+        return text.withUnsafeBufferPointer { text in
+            let span = UnsafeBufferPointer(rebasing: text[span])
+            if let cases = pattern.letterCases { return Self.hasLetterCases(cases, span) }
+            return Self.containsUppercaseLetter(span)
+        }
+    }
+
+    /// Whether the letters of `span` (its word characters, decoded from UTF-8) have exactly these cases: what
+    /// `letterCases(of:)` of the span's text would give, without making a String and an array of it.
+    static func hasLetterCases(_ cases: [LetterCase], _ span: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        var letter = 0
+        while offset < span.count {
+            let (scalar, width) =
+                span[offset] < 0x80 ? (Unicode.Scalar(span[offset]), 1) : TextFolding.scalar(in: span, at: offset)
+            offset += width
+            guard TextFolding.fastClass(scalar) == .word else { continue }
+            let letterCase: LetterCase =
+                TextFolding.isUppercaseLetter(scalar) ? .upper : TextFolding.isLowercaseLetter(scalar) ? .lower : .none
+            guard letter < cases.count, cases[letter] == letterCase else { return false }
+            letter += 1
+        }
+        return letter == cases.count
+    }
+
+    static func containsUppercaseLetter(_ span: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset < span.count {
+            let (scalar, width) =
+                span[offset] < 0x80 ? (Unicode.Scalar(span[offset]), 1) : TextFolding.scalar(in: span, at: offset)
+            if TextFolding.isUppercaseLetter(scalar) { return true }
+            offset += width
+        }
+        return false
     }
 }

@@ -26,91 +26,239 @@ struct FoldedText {
         words[index].isElision || Self.isFunctionWord(bytes[words[index].folded])
     }
 
-    private(set) var bytes: [UInt8] = []
+    /// The folded bytes of the words, end to end.
+    var bytes: ArraySlice<UInt8> { storage[..<byteCount] }
     private(set) var words: [Word] = []
     /// The text has a `:`, an `@` or `www.`: it may hold a web or e-mail address, to look for.
     private(set) var mayHoldAddress = false
+    /// Where a `.`, `!`, `?` or `…` is: the only places a sentence can end, noted while folding so that the
+    /// sentence splitter visits them rather than every byte again.
+    private(set) var sentenceMarks: [Int32] = []
+
+    /// Written through a pointer, so longer than `bytes` (the folding loop checks the room left only where a
+    /// character may fold to more than one and a half bytes per byte of its UTF-8), and kept between texts.
+    private var storage: [UInt8] = []
+    private var byteCount = 0
+
+    /// Empty, to be filled by `fold(_:)` again and again (the linker keeps one per article).
+    init() {}
 
     init(_ text: String) { self.init(utf8: Array(text.utf8)) }
 
     /// From the text's UTF-8 bytes, which the linker already holds.
     init(utf8 source: [UInt8]) {
-        var builder = Builder()
-        builder.bytes.reserveCapacity(source.count)
-        builder.words.reserveCapacity(source.count / 5)
-        // Bytes, not Characters: ASCII (most of French text) takes a table lookup; the rest is decoded here.
-        let asciiClasses = TextFolding.asciiClasses
+        source.withUnsafeBufferPointer { fold($0) }
+    }
+
+    /// Folds another text in place of this one, keeping the storage: the linker folds every paragraph of an
+    /// article into the same buffers rather than allocating two arrays for each.
+    mutating func fold(_ source: UnsafeBufferPointer<UInt8>) {
+        // Moved out of `self` while the loop writes them, so that each stays uniquely referenced.
+        var storage = self.storage
+        var words = self.words
+        var marks = self.sentenceMarks
+        self.storage = []
+        self.words = []
+        self.sentenceMarks = []
+        words.removeAll(keepingCapacity: true)
+        marks.removeAll(keepingCapacity: true)
+        words.reserveCapacity(source.count / 5)
+        if storage.count < 2 * source.count + 16 {
+            storage = [UInt8](repeating: 0, count: max(2 * source.count + 16, 2 * storage.count))
+        }
+        var scan = Scan()
+        var address = false
+        let tables = (TextFolding.asciiFolding, TextFolding.latinBytes, TextFolding.latinClasses)
+        while true {
+            let done = storage.withUnsafeMutableBufferPointer { output in
+                tables.0.withUnsafeBufferPointer { ascii in
+                    tables.1.withUnsafeBufferPointer { latinBytes in
+                        tables.2.withUnsafeBufferPointer { latinClasses in
+                            Self.fold(
+                                source, into: output, ascii: ascii, latinBytes: latinBytes, latinClasses: latinClasses,
+                                scan: &scan, words: &words, marks: &marks, address: &address)
+                        }
+                    }
+                }
+            }
+            if done { break }
+            storage.append(contentsOf: repeatElement(0, count: storage.count))
+        }
+        self.storage = storage
+        self.words = words
+        self.sentenceMarks = marks
+        byteCount = scan.written
+        mayHoldAddress = address
+    }
+
+    /// The folding loop, from where `scan` stands: false when `output` is too short to go on (grow it and call
+    /// again). Bytes, not Characters: ASCII (most of French text) is a table lookup, Latin letters another.
+    private static func fold(
+        _ source: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>,
+        ascii: UnsafeBufferPointer<UInt8>, latinBytes: UnsafeBufferPointer<UInt32>,
+        latinClasses: UnsafeBufferPointer<TextFolding.CharacterClass>, scan: inout Scan, words: inout [Word],
+        marks: inout [Int32], address: inout Bool
+    ) -> Bool {
         let count = source.count
-        var offset = 0
-        var run = 0  // consecutive w's, for `www.`
+        var offset = scan.offset
+        var written = scan.written
+        defer {
+            scan.offset = offset
+            scan.written = written
+        }
         while offset < count {
             let lead = source[offset]
             if lead < 0x80 {
-                switch lead {
-                case 0x3A, 0x40: mayHoldAddress = true
-                case 0x2E where run >= 3: mayHoldAddress = true
-                default: break
+                let entry = ascii[Int(lead)]
+                if entry < 0x80 {
+                    // A letter or a digit, and the ASCII ones after it in one tight loop: words are most bytes.
+                    scan.startWord(at: offset, written: written, words: &words)
+                    output[written] = entry
+                    written += 1
+                    offset += 1
+                    while offset < count {
+                        let byte = source[offset]
+                        guard byte < 0x80 else { break }
+                        let folded = ascii[Int(byte)]
+                        guard folded < 0x80 else { break }
+                        output[written] = folded
+                        written += 1
+                        offset += 1
+                    }
+                    continue
                 }
-                run = lead == 0x77 || lead == 0x57 ? run + 1 : 0
-                builder.handle(Unicode.Scalar(lead), asciiClasses[Int(lead)], at: offset)
+                if entry == TextFolding.asciiHard {
+                    switch lead {
+                    case 0x3A, 0x40: address = true
+                    case 0x2E:
+                        marks.append(Int32(offset))
+                        if !address { address = followsThreeWs(source, offset) }
+                    case 0x21, 0x3F: marks.append(Int32(offset))
+                    default: break
+                    }
+                    scan.hard(at: offset, output: output, written: written, words: &words)
+                } else {
+                    scan.soft(
+                        at: offset, apostrophe: lead == 0x27 || lead == 0x60, output: output, written: written,
+                        words: &words)
+                }
                 offset += 1
                 continue
             }
             let (scalar, width) = TextFolding.scalar(in: source, at: offset)
-            builder.handle(scalar, TextFolding.fastClass(scalar), at: offset)
+            let value = Int(scalar.value)
+            let characterClass = value < latinClasses.count ? latinClasses[value] : TextFolding.characterClass(scalar)
+            switch characterClass {
+            case .word:
+                if value < latinBytes.count {
+                    // At most three bytes for two: within the room the loop keeps.
+                    scan.startWord(at: offset, written: written, words: &words)
+                    let packed = latinBytes[value]
+                    for index in 0..<Int(packed & 0xFF) {
+                        output[written] = UInt8(truncatingIfNeeded: packed >> (8 * (index + 1)))
+                        written += 1
+                    }
+                } else {
+                    var folded: [UInt8] = []
+                    TextFolding.appendFoldedBytes(scalar, to: &folded)
+                    // Keep room for one and a half bytes per byte still to read, as the fast paths assume.
+                    guard written + folded.count + 3 * (count - offset - width) / 2 + 3 <= output.count else {
+                        return false
+                    }
+                    scan.startWord(at: offset, written: written, words: &words)
+                    for byte in folded {
+                        output[written] = byte
+                        written += 1
+                    }
+                }
+            case .invisible:
+                break
+            case .soft:
+                scan.soft(
+                    at: offset, apostrophe: isApostrophe(scalar), output: output, written: written, words: &words)
+            case .hard:
+                if value == 0x2026 { marks.append(Int32(offset)) }  // …
+                scan.hard(at: offset, output: output, written: written, words: &words)
+            }
             offset += width
         }
-        builder.finish(at: offset)
-        bytes = builder.bytes
-        words = builder.words
+        scan.finish(at: offset, output: output, written: written, words: &words)
+        return true
+    }
+
+    /// Whether three `w`s (either case) come before the full stop at `offset`, characters beyond ASCII aside:
+    /// `www.` starts an address.
+    private static func followsThreeWs(_ source: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        var ws = 0
+        var index = offset - 1
+        while index >= 0 && ws < 3 {
+            let byte = source[index]
+            if byte < 0x80 {
+                guard byte | 0x20 == 0x77 else { return false }
+                ws += 1
+            }
+            index -= 1
+        }
+        return ws >= 3
     }
 
     /// The state of the scan, as a value with mutating methods: closures capturing local variables would
-    /// box them, and this runs on every character of every article.
-    private struct Builder {
-        var bytes: [UInt8] = []
-        var words: [Word] = []
+    /// box them, and this runs on every word of every article.
+    private struct Scan {
+        /// Where the loop stands in the source and in the output.
+        var offset = 0
+        var written = 0
         var wordStart = -1
         var foldedStart = 0
         var joins = false
         var lastSeparatorWasApostrophe = false
         var pendingElision = false
 
-        mutating func finish(at end: Int) {
-            guard wordStart >= 0 else { return }
-            let folded = bytes[foldedStart..<bytes.count]
-            words.append(
-                Word(
-                    start: Int32(wordStart), end: Int32(end), foldedStart: Int32(foldedStart),
-                    foldedEnd: Int32(bytes.count), joinsPrevious: !words.isEmpty && joins, isElision: false))
-            pendingElision = FoldedText.isElidable(folded)
-            wordStart = -1
-            joins = true
+        @inline(__always)
+        mutating func startWord(at start: Int, written: Int, words: inout [Word]) {
+            guard wordStart < 0 else { return }
+            wordStart = start
+            foldedStart = written
+            if pendingElision && lastSeparatorWasApostrophe, !words.isEmpty {
+                words[words.count - 1].isElision = true
+            }
+            pendingElision = false
         }
 
         @inline(__always)
-        mutating func handle(_ scalar: Unicode.Scalar, _ characterClass: TextFolding.CharacterClass, at start: Int) {
-            switch characterClass {
-            case .word:
-                if wordStart < 0 {
-                    wordStart = start
-                    foldedStart = bytes.count
-                    if pendingElision && lastSeparatorWasApostrophe, !words.isEmpty {
-                        words[words.count - 1].isElision = true
-                    }
-                    pendingElision = false
-                }
-                TextFolding.appendFoldedBytes(scalar, to: &bytes)
-            case .invisible:
-                break
-            case .soft:
-                finish(at: start)
-                lastSeparatorWasApostrophe = FoldedText.isApostrophe(scalar)
-            case .hard:
-                finish(at: start)
-                joins = false
+        mutating func soft(
+            at start: Int, apostrophe: Bool, output: UnsafeMutableBufferPointer<UInt8>, written: Int,
+            words: inout [Word]
+        ) {
+            finish(at: start, output: output, written: written, words: &words)
+            lastSeparatorWasApostrophe = apostrophe
+        }
+
+        @inline(__always)
+        mutating func hard(at start: Int, output: UnsafeMutableBufferPointer<UInt8>, written: Int, words: inout [Word])
+        {
+            finish(at: start, output: output, written: written, words: &words)
+            joins = false
+            pendingElision = false
+        }
+
+        @inline(__always)
+        mutating func finish(at end: Int, output: UnsafeMutableBufferPointer<UInt8>, written: Int, words: inout [Word])
+        {
+            guard wordStart >= 0 else { return }
+            words.append(
+                Word(
+                    start: Int32(wordStart), end: Int32(end), foldedStart: Int32(foldedStart),
+                    foldedEnd: Int32(written), joinsPrevious: !words.isEmpty && joins, isElision: false))
+            // Only a word of 1, 2, 5 or 6 bytes can be elided: most words need no look at their bytes.
+            switch written - foldedStart {
+            case 1, 2, 5, 6:
+                pendingElision = FoldedText.isElidable(UnsafeBufferPointer(rebasing: output[foldedStart..<written]))
+            default:
                 pendingElision = false
             }
+            wordStart = -1
+            joins = true
         }
     }
 
@@ -133,14 +281,22 @@ struct FoldedText {
     }
 
     /// `l`, `d`, `qu`, `jusqu`…: the French words that lose their vowel before another.
-    fileprivate static func isElidable(_ word: ArraySlice<UInt8>) -> Bool {
+    @inline(__always)
+    static func isElidable(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        func equals(_ literal: StaticString) -> Bool {
+            guard literal.utf8CodeUnitCount == word.count else { return false }
+            let letters = literal.utf8Start
+            for index in 0..<word.count where letters[index] != word[index] { return false }
+            return true
+        }
         switch word.count {
-        case 1: return "ldjmnstc".utf8.contains(word.first!)
-        case 2: return word.elementsEqual("qu".utf8)
-        case 5: return word.elementsEqual("jusqu".utf8)
-        case 6:
-            return word.elementsEqual("lorsqu".utf8) || word.elementsEqual("puisqu".utf8)
-                || word.elementsEqual("quoiqu".utf8) || word.elementsEqual("presqu".utf8)
+        case 1:
+            // One bit per letter of `ldjmnstc`, by its place in the alphabet.
+            let letter = word[0] &- UInt8(ascii: "a")
+            return letter < 26 && (0b1100_0011_1010_0000_1100 as UInt32) >> letter & 1 == 1
+        case 2: return word[0] == UInt8(ascii: "q") && word[1] == UInt8(ascii: "u")
+        case 5: return equals("jusqu")
+        case 6: return equals("lorsqu") || equals("puisqu") || equals("quoiqu") || equals("presqu")
         default: return false
         }
     }

@@ -7,13 +7,23 @@ struct NameTrie: Sendable {
     private var rootChildren = [Int32](repeating: -1, count: 256)
     /// While building: every edge but the root's, keyed by `node << 8 | byte`.
     private var edges: [Int: Int32] = [:]
-    /// Once laid out: node `n`'s children are `childBytes[childStart[n]..<childStart[n + 1]]`.
+    /// Once laid out, in breadth-first numbering: node `n`'s children are the bytes
+    /// `childBytes[childStart[n]..<childStart[n + 1]]`, and the child at `childBytes[i]` is node `i + 1`.
     private var childStart: [Int32] = []
     private var childBytes: [UInt8] = []
-    private var childNodes: [Int32] = []
+    /// Once laid out: the root's children by byte, in that numbering (`rootChildren` keeps the building one).
+    private var walkRoot: [Int32] = []
     /// The patterns that end at each node, for the nodes that end one.
     private var endings: [Int32: [Int]] = [:]
     private var terminal: [Bool] = [false]
+    /// Once laid out: the patterns ending at node `n` are `endingPatterns[endingStart[n]..<endingStart[n + 1]]`,
+    /// so that the walk asks an array, not a dictionary.
+    private var endingStart: [Int32] = []
+    private var endingPatterns: [Int32] = []
+    /// Once laid out, the second level as a table: the node that bytes `a`, `b` lead to from the root is
+    /// `pairChildren[Int(pairRow[a]) << 8 | b]` (a row of 256 per first byte that starts a name).
+    private var pairRow = [Int32](repeating: -1, count: 256)
+    private var pairChildren: [Int32] = []
 
     /// The root, where every walk starts.
     static let root: Int32 = 0
@@ -55,23 +65,32 @@ struct NameTrie: Sendable {
 
     /// Lays the edges out flat; call once after the last `insert`.
     ///
-    /// A counting sort into three flat arrays: no array per node, so a registry of hundreds of thousands of
-    /// aliases (millions of nodes) costs a few large allocations, not millions of small ones.
+    /// A counting sort into flat arrays: no array per node, so a registry of hundreds of thousands of aliases
+    /// (millions of nodes) costs a few large allocations, not millions of small ones. The nodes are then
+    /// numbered breadth first, so that the shallow nodes every walk visits sit together in memory, and a
+    /// node's children are consecutive numbers: the child at `childBytes[i]` is node `i + 1`.
     mutating func layOut() {
         let nodeCount = terminal.count
+        // Children by node in insertion numbering, the root's included, sorted by byte.
         var starts = [Int32](repeating: 0, count: nodeCount + 1)
         for key in edges.keys { starts[(key >> 8) + 1] += 1 }
+        starts[1] += Int32(rootChildren.lazy.filter { $0 >= 0 }.count)
         for node in 0..<nodeCount { starts[node + 1] += starts[node] }
+        let edgeCount = Int(starts[nodeCount])
         var cursors = starts
-        childBytes = [UInt8](repeating: 0, count: edges.count)
-        childNodes = [Int32](repeating: 0, count: edges.count)
+        var bytes = [UInt8](repeating: 0, count: edgeCount)
+        var nodes = [Int32](repeating: 0, count: edgeCount)
+        for byte in 0..<256 where rootChildren[byte] >= 0 {
+            bytes[Int(cursors[0])] = UInt8(byte)
+            nodes[Int(cursors[0])] = rootChildren[byte]
+            cursors[0] += 1
+        }
         for (key, child) in edges {
             let slot = Int(cursors[key >> 8])
-            childBytes[slot] = UInt8(key & 0xFF)
-            childNodes[slot] = child
+            bytes[slot] = UInt8(key & 0xFF)
+            nodes[slot] = child
             cursors[key >> 8] += 1
         }
-        childStart = starts
         // Each node has a handful of children: an insertion sort by byte, in place.
         for node in 0..<nodeCount {
             let first = Int(starts[node])
@@ -79,35 +98,126 @@ struct NameTrie: Sendable {
             guard end - first > 1 else { continue }
             for index in (first + 1)..<end {
                 var position = index
-                while position > first, childBytes[position - 1] > childBytes[position] {
-                    childBytes.swapAt(position - 1, position)
-                    childNodes.swapAt(position - 1, position)
+                while position > first, bytes[position - 1] > bytes[position] {
+                    bytes.swapAt(position - 1, position)
+                    nodes.swapAt(position - 1, position)
                     position -= 1
+                }
+            }
+        }
+        // Breadth first: `order[new] = old`.
+        var order: [Int32] = [Self.root]
+        order.reserveCapacity(nodeCount)
+        var head = 0
+        while head < order.count {
+            let node = Int(order[head])
+            head += 1
+            for slot in Int(starts[node])..<Int(starts[node + 1]) { order.append(nodes[slot]) }
+        }
+        precondition(order.count == nodeCount, "every node of the trie hangs from the root")
+        var childStart = [Int32](repeating: 0, count: nodeCount + 1)
+        var childBytes: [UInt8] = []
+        childBytes.reserveCapacity(edgeCount)
+        var endingStart = [Int32](repeating: 0, count: nodeCount + 1)
+        var endingPatterns: [Int32] = []
+        endingPatterns.reserveCapacity(endings.count)
+        for (new, old) in order.enumerated() {
+            childStart[new] = Int32(childBytes.count)
+            childBytes.append(contentsOf: bytes[Int(starts[Int(old)])..<Int(starts[Int(old) + 1])])
+            for pattern in endings[old] ?? [] { endingPatterns.append(Int32(pattern)) }
+            endingStart[new + 1] = Int32(endingPatterns.count)
+        }
+        childStart[nodeCount] = Int32(childBytes.count)
+        self.childStart = childStart
+        self.childBytes = childBytes
+        self.endingStart = endingStart
+        self.endingPatterns = endingPatterns
+        // The root's children are nodes 1…, in byte order; their children make the pair table.
+        walkRoot = [Int32](repeating: -1, count: 256)
+        pairRow = [Int32](repeating: -1, count: 256)
+        var rows = 0
+        for slot in Int(childStart[0])..<Int(childStart[1]) {
+            let byte = Int(childBytes[slot])
+            walkRoot[byte] = Int32(slot + 1)
+            pairRow[byte] = Int32(rows)
+            rows += 1
+        }
+        pairChildren = [Int32](repeating: -1, count: rows << 8)
+        for byte in 0..<256 where walkRoot[byte] >= 0 {
+            let node = Int(walkRoot[byte])
+            for slot in Int(childStart[node])..<Int(childStart[node + 1]) {
+                pairChildren[Int(pairRow[byte]) << 8 | Int(childBytes[slot])] = Int32(slot + 1)
+            }
+        }
+    }
+
+    /// Runs `body` with a view of the laid-out trie that reads its arrays through pointers: the matcher takes
+    /// a step per letter of every article, and an array's bounds checks and reference counts would be most of it.
+    func withWalker<Result>(_ body: (Walker) -> Result) -> Result {
+        precondition(childStart.count == terminal.count + 1, "lay the trie out before walking it")
+        return walkRoot.withUnsafeBufferPointer { rootChildren in
+            pairRow.withUnsafeBufferPointer { pairRow in
+                pairChildren.withUnsafeBufferPointer { pairChildren in
+                    childStart.withUnsafeBufferPointer { childStart in
+                        childBytes.withUnsafeBufferPointer { childBytes in
+                            endingStart.withUnsafeBufferPointer { endingStart in
+                                endingPatterns.withUnsafeBufferPointer { endingPatterns in
+                                    body(
+                                        Walker(
+                                            rootChildren: rootChildren, pairRow: pairRow, pairChildren: pairChildren,
+                                            childStart: childStart, childBytes: childBytes, endingStart: endingStart,
+                                            endingPatterns: endingPatterns))
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
     }
 
-    @inline(__always)
-    func child(of node: Int32, _ byte: UInt8) -> Int32? {
-        if node == Self.root {
-            let next = rootChildren[Int(byte)]
-            return next < 0 ? nil : next
-        }
-        var index = Int(childStart[Int(node)])
-        let end = Int(childStart[Int(node) + 1])
-        while index < end {
-            let candidate = childBytes[index]
-            if candidate == byte { return childNodes[index] }
-            if candidate > byte { return nil }
-            index += 1
-        }
-        return nil
-    }
+    /// The laid-out trie, read through pointers that live only as long as `withWalker`'s call.
+    struct Walker {
+        fileprivate let rootChildren: UnsafeBufferPointer<Int32>
+        fileprivate let pairRow: UnsafeBufferPointer<Int32>
+        fileprivate let pairChildren: UnsafeBufferPointer<Int32>
+        fileprivate let childStart: UnsafeBufferPointer<Int32>
+        fileprivate let childBytes: UnsafeBufferPointer<UInt8>
+        fileprivate let endingStart: UnsafeBufferPointer<Int32>
+        fileprivate let endingPatterns: UnsafeBufferPointer<Int32>
 
-    /// The patterns whose whole key ends at this node, in the order they were inserted.
-    @inline(__always)
-    func patterns(endingAt node: Int32) -> [Int]? {
-        terminal[Int(node)] ? endings[node] : nil
+        /// The node one byte on from the root, or -1.
+        @inline(__always)
+        func rootChild(_ byte: UInt8) -> Int32 { rootChildren[Int(byte)] }
+
+        /// The node two bytes on from the root, or -1.
+        @inline(__always)
+        func grandchild(_ first: UInt8, _ second: UInt8) -> Int32 {
+            let row = pairRow[Int(first)]
+            return row < 0 ? -1 : pairChildren[Int(row) << 8 | Int(second)]
+        }
+
+        /// The node one byte on from `node` (not the root), or -1.
+        @inline(__always)
+        func child(of node: Int32, _ byte: UInt8) -> Int32 {
+            var index = Int(childStart[Int(node)])
+            let end = Int(childStart[Int(node) + 1])
+            while index < end {
+                let candidate = childBytes[index]
+                if candidate == byte { return Int32(index + 1) }
+                if candidate > byte { return -1 }
+                index += 1
+            }
+            return -1
+        }
+
+        /// Where the patterns ending at `node` are, for `pattern(at:)`; empty for most nodes.
+        @inline(__always)
+        func patterns(endingAt node: Int32) -> Range<Int> {
+            Int(endingStart[Int(node)])..<Int(endingStart[Int(node) + 1])
+        }
+
+        @inline(__always)
+        func pattern(at index: Int) -> Int { Int(endingPatterns[index]) }
     }
 }

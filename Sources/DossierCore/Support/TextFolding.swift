@@ -90,16 +90,35 @@ enum TextFolding {
         return foldSlowly(scalar)
     }
 
-    /// The same table as UTF-8 bytes, for the matcher's byte loop.
-    private static let latinBytes: [[UInt8]] = latinTable.map { Array($0.utf8) }
+    /// The same table as UTF-8 bytes, for the matcher's byte loop, packed: the length in the low byte and up to
+    /// three bytes above it (no Latin letter folds to more), so that a lookup is one load, not an array's.
+    static let latinBytes: [UInt32] = latinTable.map { folded in
+        let utf8 = Array(folded.utf8)
+        precondition(utf8.count <= 3, "a Latin letter folds to at most three bytes")
+        var packed = UInt32(utf8.count)
+        for (index, byte) in utf8.enumerated() { packed |= UInt32(byte) << (8 * (index + 1)) }
+        return packed
+    }
 
     /// The classes of U+0000…U+024F, computed once: the matcher asks for every character.
-    private static let latinClasses: [CharacterClass] = (0..<0x250).map { value in
+    static let latinClasses: [CharacterClass] = (0..<0x250).map { value in
         Unicode.Scalar(UInt32(value)).map(characterClass) ?? .hard
     }
 
     /// The classes of ASCII, for the matcher's byte loop.
     static let asciiClasses: [CharacterClass] = (0..<0x80).map { characterClass(Unicode.Scalar(UInt8($0))) }
+
+    /// ASCII in one table for the folding loop: a letter or digit gives its folded byte (below 0x80), a
+    /// separator `asciiSoft` or `asciiHard` (ASCII has no invisible character).
+    static let asciiFolding: [UInt8] = (0..<0x80).map { value in
+        switch asciiClasses[value] {
+        case .word: return (0x41...0x5A).contains(value) ? UInt8(value + 0x20) : UInt8(value)
+        case .soft: return asciiSoft
+        case .hard, .invisible: return asciiHard
+        }
+    }
+    static let asciiSoft: UInt8 = 0x81
+    static let asciiHard: UInt8 = 0x82
 
     /// The scalar whose UTF-8 encoding starts at `offset` (a lead byte of 0x80 or more), and its length in bytes.
     /// The bytes come from a Swift `String`, so they are valid UTF-8; a sequence cut short by the end reads as
@@ -126,7 +145,10 @@ enum TextFolding {
         if value < 0x80 {
             output.append((0x41...0x5A).contains(value) ? UInt8(value + 0x20) : UInt8(value))
         } else if value < 0x250 {
-            output.append(contentsOf: latinBytes[Int(value)])
+            let packed = latinBytes[Int(value)]
+            for index in 0..<Int(packed & 0xFF) {
+                output.append(UInt8(truncatingIfNeeded: packed >> (8 * (index + 1))))
+            }
         } else {
             output.append(contentsOf: foldSlowly(scalar).utf8)
         }
