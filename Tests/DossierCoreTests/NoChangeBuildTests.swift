@@ -35,6 +35,21 @@ struct NoChangeBuildTests {
         #expect(try modified(index) == before)
     }
 
+    @Test("A folder that links back up the tree is walked once: the check ends, and still sees an edit below it")
+    func linkLoop() throws {
+        let (dossier, output) = try workspace()
+        let archive = dossier.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        let article = archive.appendingPathComponent("extra.md")
+        try "---\ntitle: Extra\ndate: 2017-11-02\n---\nUne réunion à Damas.\n".write(to: article, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: archive.appendingPathComponent("loop").path, withDestinationPath: "..")
+        #expect(try build(dossier, output).hasPrefix("Built "))
+        #expect(try build(dossier, output).hasPrefix("Up to date"))
+        try "---\ntitle: Extra\ndate: 2017-11-02\n---\nUne réunion à Alep.\n".write(to: article, atomically: true, encoding: .utf8)
+        #expect(try build(dossier, output).hasPrefix("Built "))
+        #expect(try build(dossier, output).hasPrefix("Up to date"))
+    }
+
     @Test("An edited article, a new file, other options or a damaged output mean a real build")
     func rebuilds() throws {
         let (dossier, output) = try workspace()

@@ -26,23 +26,24 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
     /// `includeTimes: false` digests paths and sizes only, as `outputs(_:)` does for the files a build wrote.
     static func folder(_ folder: URL, includeTimes: Bool = true) -> FileTreeDigest {
         var digest = FileTreeDigest()
-        var visited: Set<String> = []
-        func walk(_ directory: String, relative: String) {
-            guard visited.insert(URL(fileURLWithPath: directory).resolvingSymlinksInPath().path).inserted,
-                let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
-            else { return }
-            for name in names.sorted() where !name.hasPrefix(".") {
+        // Folders already walked, by device and inode: a link back up the tree is followed once. (Resolving
+        // each folder's real path instead cost a look at every component of it, for each of a site's
+        // 12,000 page folders.)
+        var visited: Set<[UInt64]> = []
+        func walk(_ directory: String, relative: String, id: [UInt64]) {
+            guard visited.insert(id).inserted, let listing = FileKind.names(in: directory) else { return }
+            for name in (listing.names + listing.notUTF8).sorted() where !name.hasPrefix(".") {
                 let path = directory + "/" + name
                 let relativePath = relative.isEmpty ? name : relative + "/" + name
                 guard let status = status(of: path) else { continue }
                 if status.isDirectory {
-                    walk(path, relative: relativePath)
+                    walk(path, relative: relativePath, id: status.id)
                 } else {
                     digest.add(path: relativePath, size: status.size, modified: includeTimes ? status.modified : nil)
                 }
             }
         }
-        walk(folder.path, relative: "")
+        if let root = status(of: folder.path), root.isDirectory { walk(folder.path, relative: "", id: root.id) }
         return digest
     }
 
@@ -57,7 +58,7 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         return digest
     }
 
-    private static func status(of path: String) -> (isDirectory: Bool, size: Int, modified: Int)? {
+    private static func status(of path: String) -> (isDirectory: Bool, size: Int, modified: Int, id: [UInt64])? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         #if canImport(Darwin)
@@ -65,6 +66,6 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         #else
             let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         #endif
-        return ((info.st_mode & S_IFMT) == S_IFDIR, Int(info.st_size), modified)
+        return ((info.st_mode & S_IFMT) == S_IFDIR, Int(info.st_size), modified, [UInt64(info.st_dev), UInt64(info.st_ino)])
     }
 }
