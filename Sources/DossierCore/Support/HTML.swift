@@ -28,15 +28,19 @@ public enum HTML {
     }
 
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        guard let base = bytes.baseAddress else { return }
-        let raw = UnsafeRawPointer(base)
         var runStart = 0
         var index = 0
         while index < bytes.count {
             // Eight bytes at a time while none of them needs escaping: most text has no `&<>"'` at all.
-            if index + 8 <= bytes.count, !mayNeedEscaping(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                index += 8
-                continue
+            if index + 8 <= bytes.count {
+                let word = ByteLanes.load(bytes, at: index)
+                let special =
+                    ByteLanes.equal(word, 0x26) | ByteLanes.equal(word, 0x3C) | ByteLanes.equal(word, 0x3E)
+                    | ByteLanes.equal(word, 0x22) | ByteLanes.equal(word, 0x27)
+                if special == 0 {
+                    index += 8
+                    continue
+                }
             }
             let replacement: StaticString
             switch bytes[index] {
@@ -55,17 +59,6 @@ public enum HTML {
             runStart = index
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-    }
-
-    /// Whether any of eight bytes is `&`, `<`, `>`, `"` or `'`: each is compared at once in all eight lanes (a
-    /// lane is zero after the exclusive or exactly when its byte matched, and the test for a zero lane is exact).
-    @inline(__always)
-    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        @inline(__always) func hasByte(_ byte: UInt64) -> UInt64 {
-            let lanes = word ^ (byte &* 0x0101_0101_0101_0101)
-            return (lanes &- 0x0101_0101_0101_0101) & ~lanes & 0x8080_8080_8080_8080
-        }
-        return hasByte(0x26) | hasByte(0x3C) | hasByte(0x3E) | hasByte(0x22) | hasByte(0x27) != 0
     }
 
     /// Appends text as it is (markup already made safe) to a page being built as bytes.

@@ -1,0 +1,26 @@
+/// Tests on eight bytes at once, read as one 64-bit word: the escapers skip runs of bytes that need nothing
+/// with one test per eight bytes instead of a branch per byte. Each test is exact: it says whether any lane
+/// matches (not which one).
+enum ByteLanes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// A non-zero lane's high bit for each byte of `word` equal to `byte` (and possibly above one that is).
+    @inline(__always)
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let lanes = word ^ (UInt64(byte) &* ones)
+        return (lanes &- ones) & ~lanes & highs
+    }
+
+    /// The same for each byte below `limit` (at most 128).
+    @inline(__always)
+    static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        (word &- UInt64(limit) &* ones) & ~word & highs
+    }
+
+    /// Eight bytes at `offset` of the buffer, which must hold them.
+    @inline(__always)
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+}
