@@ -13,8 +13,10 @@ extension PageViews {
             let sorted = ranges.sorted(by: { $0.lowerBound < $1.lowerBound }).filter { $0.upperBound <= utf8.count }
             var window = 0..<utf8.count
             if utf8.count > 2 * quoteMargin, let first = sorted.first {
-                window = wordBoundary(in: utf8, before: first.lowerBound - quoteMargin)
-                    ..< wordBoundary(in: utf8, before: first.upperBound + quoteMargin)
+                window =
+                    wordBoundary(
+                        in: utf8, before: first.lowerBound - quoteMargin)..<wordBoundary(
+                        in: utf8, before: first.upperBound + quoteMargin)
                 window = min(window.lowerBound, first.lowerBound)..<max(window.upperBound, first.upperBound)
             }
             var html: [UInt8] = []

@@ -48,15 +48,24 @@ struct PageViews {
     // MARK: - Shared shapes
 
     /// `absoluteBase`: write links as absolute addresses under it (for the 404 page) instead of relative ones.
-    func common(page: SiteURL, title: String, description: String? = nil, absoluteBase: String? = nil) -> TemplateFields {
-        func href(_ url: SiteURL) -> TemplateValue { .text(absoluteBase.map { url.absolute(base: $0) } ?? url.relative(from: page)) }
-        var pageInfo: TemplateFields = ["title": .text(title), "description": .text(description ?? site.config.description)]
+    func common(page: SiteURL, title: String, description: String? = nil, absoluteBase: String? = nil) -> TemplateFields
+    {
+        func href(_ url: SiteURL) -> TemplateValue {
+            .text(absoluteBase.map { url.absolute(base: $0) } ?? url.relative(from: page))
+        }
+        var pageInfo: TemplateFields = [
+            "title": .text(title), "description": .text(description ?? site.config.description),
+        ]
         if let base = site.config.baseURL { pageInfo["canonical"] = .text(page.absolute(base: base)) }
         var nav: [TemplateValue] = [["label": "Accueil", "url": href(.root), "current": .bool(page == .root)]]
         for kind in site.registry.kinds where !entities(of: kind).isEmpty {
-            nav.append(["label": .text(kind.label), "url": href(kind.url), "current": .bool(page.path.hasPrefix(kind.url.path))])
+            nav.append([
+                "label": .text(kind.label), "url": href(kind.url), "current": .bool(page.path.hasPrefix(kind.url.path)),
+            ])
         }
-        nav.append(["label": "Chronologie", "url": href(SiteURL("timeline/")), "current": .bool(page.path == "timeline/")])
+        nav.append([
+            "label": "Chronologie", "url": href(SiteURL("timeline/")), "current": .bool(page.path == "timeline/"),
+        ])
         if !mappedTowns.isEmpty {
             nav.append(["label": "Carte", "url": href(SiteURL("map/")), "current": .bool(page.path == "map/")])
         }
@@ -93,7 +102,8 @@ struct PageViews {
     func entityReference(_ entity: Entity, count: Int, from page: SiteURL) -> TemplateValue {
         var view: TemplateFields = [
             // `entity.url.relative(from: page)`, written out: pages make thousands of these.
-            "id": .text(entity.id), "name": .text(entity.name), "url": .text(page.rootPrefix + entity.kind.id + "/" + entity.id + "/"),
+            "id": .text(entity.id), "name": .text(entity.name),
+            "url": .text(page.rootPrefix + entity.kind.id + "/" + entity.id + "/"),
             "kind": .text(entity.kind.id), "kind_label": .text(entity.kind.singular), "count": .int(count),
         ]
         if let summary = entity.summary { view["summary"] = .text(summary) }
@@ -113,7 +123,8 @@ struct PageViews {
 
     private func townPoint(_ town: Entity, from page: SiteURL) -> MapRenderer.Point {
         MapRenderer.Point(
-            name: town.name, href: town.url.relative(from: page), coordinates: town.coordinates!, mentions: mentions(of: town))
+            name: town.name, href: town.url.relative(from: page), coordinates: town.coordinates!,
+            mentions: mentions(of: town))
     }
 
     /// Towns drawn around a town on its page, besides itself.
@@ -142,11 +153,14 @@ struct PageViews {
                 guard !members.isEmpty else { return nil }
                 let top = members.sorted { (mentions(of: $1), $0.name) < (mentions(of: $0), $1.name) }.prefix(8)
                 return [
-                    "name": .text(kind.label), "url": .text(kind.url.relative(from: page)), "count": .int(members.count),
+                    "name": .text(kind.label), "url": .text(kind.url.relative(from: page)),
+                    "count": .int(members.count),
                     "top": .list(top.map { entityReference($0, count: mentions(of: $0), from: page) }),
                 ]
             })
-        if let svg = MapRenderer().svg(townPoints(from: page), title: "Carte des villes citées", frames: [.inset, .narrowInset]) {
+        if let svg = MapRenderer().svg(
+            townPoints(from: page), title: "Carte des villes citées", frames: [.inset, .narrowInset])
+        {
             context["map"] = ["svg": .text(svg)]
         }
         return .object(context)
@@ -238,29 +252,34 @@ struct PageViews {
         // Reused from one appearance to the next: an entity page quotes up to 150 sentences.
         var seen: [Int] = []
         var ranges: [Range<Int>] = []
-        context["appearances"] = .list(shown.map { index -> TemplateValue in
-            let linked = site.articles[index]
-            let own =
-                mentionsByArticle.isEmpty
-                ? linked.mentions.filter { $0.entity == entity.id }.map(MentionPlace.init)
-                : mentionsByArticle[index][entity.id] ?? []
-            var sentences: [TemplateValue] = []
-            seen.removeAll(keepingCapacity: true)
-            // Mentions come in reading order, so their sentence numbers never go back: a new one is a new sentence.
-            for mention in own where seen.last != mention.sentence {
-                seen.append(mention.sentence)
-                guard sentences.count < Self.sentencesPerAppearance else { continue }
-                ranges.removeAll(keepingCapacity: true)
-                for other in own where other.sentence == mention.sentence { ranges.append(other.range) }
-                sentences.append(["html": .text(Self.highlight(linked.sentences[mention.sentence], ranges: ranges))])
-            }
-            var view: TemplateFields = [
-                "article": articleReference(index, from: page), "count": .int(own.count), "sentences": .list(sentences),
-            ]
-            let hidden = seen.count - sentences.count
-            if hidden > 0 { view["more_sentences"] = .text(hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases") }
-            return .object(view)
-        })
+        context["appearances"] = .list(
+            shown.map { index -> TemplateValue in
+                let linked = site.articles[index]
+                let own =
+                    mentionsByArticle.isEmpty
+                    ? linked.mentions.filter { $0.entity == entity.id }.map(MentionPlace.init)
+                    : mentionsByArticle[index][entity.id] ?? []
+                var sentences: [TemplateValue] = []
+                seen.removeAll(keepingCapacity: true)
+                // Mentions come in reading order, so their sentence numbers never go back: a new one is a new sentence.
+                for mention in own where seen.last != mention.sentence {
+                    seen.append(mention.sentence)
+                    guard sentences.count < Self.sentencesPerAppearance else { continue }
+                    ranges.removeAll(keepingCapacity: true)
+                    for other in own where other.sentence == mention.sentence { ranges.append(other.range) }
+                    sentences.append(["html": .text(Self.highlight(linked.sentences[mention.sentence], ranges: ranges))]
+                    )
+                }
+                var view: TemplateFields = [
+                    "article": articleReference(index, from: page), "count": .int(own.count),
+                    "sentences": .list(sentences),
+                ]
+                let hidden = seen.count - sentences.count
+                if hidden > 0 {
+                    view["more_sentences"] = .text(hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases")
+                }
+                return .object(view)
+            })
         context["appearances_start"] = .int(first + 1)
         if pages > 1 { context["pagination"] = pagination(of: entity, page: number, count: pages, from: page) }
         context["companions"] = .list(
@@ -280,7 +299,9 @@ struct PageViews {
             var points = [townPoint(entity, from: page)]
             points[0].isCurrent = true
             points += neighbours.map { townPoint($0, from: page) }
-            if let svg = MapRenderer().svg(points, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset]) {
+            if let svg = MapRenderer().svg(
+                points, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset])
+            {
                 context["map"] = ["svg": .text(svg)]
             }
         }
@@ -321,7 +342,8 @@ struct PageViews {
         context["letters"] = .list(
             letters.map {
                 [
-                    "letter": .text($0.letter), "anchor": $0.letter == "#" ? "lettre-autres" : "lettre-\($0.letter.lowercased())",
+                    "letter": .text($0.letter),
+                    "anchor": $0.letter == "#" ? "lettre-autres" : "lettre-\($0.letter.lowercased())",
                     "entities": .list($0.entities),
                 ]
             })
@@ -357,7 +379,9 @@ struct PageViews {
     func timeline(year selected: String? = nil) -> TemplateValue {
         let page = selected.map { SiteURL("timeline/\($0)/") } ?? SiteURL("timeline/")
         let overview = timelineIsSplit && selected == nil
-        var context = common(page: page, title: selected.map { "Chronologie : \($0 == "sans-date" ? "sans date" : $0)" } ?? "Chronologie")
+        var context = common(
+            page: page, title: selected.map { "Chronologie : \($0 == "sans-date" ? "sans date" : $0)" } ?? "Chronologie"
+        )
         if selected != nil { context["overview"] = ["url": .text(SiteURL("timeline/").relative(from: page))] }
         var years: [(key: String, label: String, months: [(id: String, label: String, articles: [Int])])] = []
         // The selected year as a number (nil for undated articles), so that the other years' articles are
@@ -385,7 +409,8 @@ struct PageViews {
                     "months": .list(
                         year.months.map { month -> TemplateValue in
                             var view: TemplateFields = [
-                                "id": "mois-\(month.id)", "label": .text(month.label), "count": .int(month.articles.count),
+                                "id": "mois-\(month.id)", "label": .text(month.label),
+                                "count": .int(month.articles.count),
                             ]
                             if overview {
                                 view["url"] = .text(yearURL.relative(from: page) + "#mois-\(month.id)")
@@ -408,7 +433,8 @@ struct PageViews {
         let counts = site.articles[index].entityCounts.enumerated()
             .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
             .prefix(Self.timelineTags).map(\.element)
-        reference["entities"] = .list(counts.map { entityReference(site.registry.entities[$0.entity], count: $0.count, from: page) })
+        reference["entities"] = .list(
+            counts.map { entityReference(site.registry.entities[$0.entity], count: $0.count, from: page) })
         return reference
     }
 
@@ -418,15 +444,16 @@ struct PageViews {
         guard let svg = MapRenderer().svg(points, title: "Carte des villes citées") else { return nil }
         var context = common(page: page, title: "Carte")
         context["map"] = ["svg": .text(svg)]
-        context["towns"] = .list(mappedTowns
-            .sorted { FrenchCollation.areInOrder($0.name, $1.name) }
-            .map { entity -> TemplateValue in
-                var reference = entityReference(entity, count: mentions(of: entity), from: page)
-                reference["latitude"] = .text("\(entity.coordinates!.latitude)")
-                reference["longitude"] = .text("\(entity.coordinates!.longitude)")
-                reference["display"] = .text(entity.coordinates!.french)
-                return reference
-            })
+        context["towns"] = .list(
+            mappedTowns
+                .sorted { FrenchCollation.areInOrder($0.name, $1.name) }
+                .map { entity -> TemplateValue in
+                    var reference = entityReference(entity, count: mentions(of: entity), from: page)
+                    reference["latitude"] = .text("\(entity.coordinates!.latitude)")
+                    reference["longitude"] = .text("\(entity.coordinates!.longitude)")
+                    reference["display"] = .text(entity.coordinates!.french)
+                    return reference
+                })
         return .object(context)
     }
 

@@ -57,18 +57,24 @@ struct TemplateRenderer: Sendable {
                 index += 1
                 switch step.kind {
                 case .text:
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: text[step.first..<step.first + step.second]))
+                    output.append(
+                        contentsOf: UnsafeBufferPointer(rebasing: text[step.first..<step.first + step.second]))
                 case .variable, .rawVariable:
                     guard let value = resolve(program.references[step.first], state) else { continue }
                     switch value {
                     case .text(let string):
-                        if step.kind == .variable { HTML.appendEscaped(string, to: &output) } else { HTML.append(string, to: &output) }
+                        if step.kind == .variable {
+                            HTML.appendEscaped(string, to: &output)
+                        } else {
+                            HTML.append(string, to: &output)
+                        }
                     case .int(let number): HTML.append(String(number), to: &output)
                     case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
                     case .list, .object: continue
                     }
                 case .section, .invertedSection:
-                    section(program.references[step.first], index..<step.second, inverted: step.kind == .invertedSection,
+                    section(
+                        program.references[step.first], index..<step.second, inverted: step.kind == .invertedSection,
                         state: &state, into: &output)
                     index = step.second
                 case .partial:
@@ -88,7 +94,8 @@ struct TemplateRenderer: Sendable {
         }
 
         private func section(
-            _ reference: TemplateReference, _ body: Range<Int>, inverted: Bool, state: inout State, into output: inout [UInt8]
+            _ reference: TemplateReference, _ body: Range<Int>, inverted: Bool, state: inout State,
+            into output: inout [UInt8]
         ) {
             let value = resolve(reference, state)
             if inverted {
@@ -124,7 +131,9 @@ struct TemplateRenderer: Sendable {
         }
 
         /// A partial, or a parent template with blocks: the blocks already inherited from outside win.
-        private func include(_ number: Int, blocks: [TemplateProgram.Block]?, state: inout State, into output: inout [UInt8]) {
+        private func include(
+            _ number: Int, blocks: [TemplateProgram.Block]?, state: inout State, into output: inout [UInt8]
+        ) {
             guard number >= 0, state.depth < TemplateRenderer.maximumDepth else { return }
             let saved = (state.position, state.blocks)
             state.position = nil
