@@ -66,17 +66,12 @@ enum SearchScript {
             var index = 0
             while index < bytes.count {
                 // Eight bytes at a time while none of them may need an escape.
-                if index + 8 <= bytes.count {
-                    let word = ByteLanes.load(bytes, at: index)
-                    let special =
-                        ByteLanes.below(word, 0x20) | ByteLanes.equal(word, 0x22) | ByteLanes.equal(word, 0x26)
+                index = ByteLanes.skipClean(bytes, from: index) { word in
+                    ByteLanes.below(word, 0x20) | ByteLanes.equal(word, 0x22) | ByteLanes.equal(word, 0x26)
                         | ByteLanes.equal(word, 0x3C) | ByteLanes.equal(word, 0x3E) | ByteLanes.equal(word, 0x5C)
                         | ByteLanes.equal(word, 0xE2)
-                    if special == 0 {
-                        index += 8
-                        continue
-                    }
                 }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 guard mayNeedEscape(byte) else {
                     index += 1

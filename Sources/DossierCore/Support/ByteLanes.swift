@@ -23,4 +23,13 @@ enum ByteLanes {
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
+
+    /// From `start`, passes over blocks of eight bytes for which `flagged` (a union of the tests above) is 0;
+    /// returns where the first flagged block, or the last few bytes, begin.
+    @inline(__always)
+    static func skipClean(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, flagged: (UInt64) -> UInt64) -> Int {
+        var index = start
+        while index + 8 <= bytes.count, flagged(load(bytes, at: index)) == 0 { index += 8 }
+        return index
+    }
 }

@@ -32,16 +32,11 @@ public enum HTML {
         var index = 0
         while index < bytes.count {
             // Eight bytes at a time while none of them needs escaping: most text has no `&<>"'` at all.
-            if index + 8 <= bytes.count {
-                let word = ByteLanes.load(bytes, at: index)
-                let special =
-                    ByteLanes.equal(word, 0x26) | ByteLanes.equal(word, 0x3C) | ByteLanes.equal(word, 0x3E)
+            index = ByteLanes.skipClean(bytes, from: index) { word in
+                ByteLanes.equal(word, 0x26) | ByteLanes.equal(word, 0x3C) | ByteLanes.equal(word, 0x3E)
                     | ByteLanes.equal(word, 0x22) | ByteLanes.equal(word, 0x27)
-                if special == 0 {
-                    index += 8
-                    continue
-                }
             }
+            guard index < bytes.count else { break }
             let replacement: StaticString
             switch bytes[index] {
             case 0x26: replacement = "&amp;"
