@@ -2,7 +2,8 @@
 """`make corners`: no quadratic corners. Builds pathological dossiers at a size N and 4N and times `dossier build`.
 
 Each corner is one input that grows along one axis only: an article of many paragraphs, one very long line, a
-registry of many aliases, many mentions in one sentence, many different names in one sentence. A build whose time grows more than MAX_GROWTH times for
+registry of many aliases, many mentions in one sentence, many different names in one sentence, a front
+matter of many fields. A build whose time grows more than MAX_GROWTH times for
 4 times the input is super-linear somewhere, and the benchmark exits non-zero. Every figure is measured by this run.
 
 Python 3.11 standard library only; the same arguments write the same inputs.
@@ -110,6 +111,12 @@ def many_aliases(size: int) -> dict[str, str]:
     return {"entities.yml": registry(size), "article.txt": f"date 2017-11 On a vu {names} à Alep.\n"}
 
 
+def many_fields(size: int) -> dict[str, str]:
+    """A Markdown article whose front matter holds `size` fields: each key is checked against the ones before it."""
+    fields = "".join(f"champ-{field}: valeur {field}\n" for field in range(size))
+    return {"entities.yml": registry(), "champs.md": f"---\ntitle: Champs\ndate: 2017-11-02\n{fields}---\nAlep.\n"}
+
+
 CORNERS = {
     # name: (generator, base size, unit)
     "paragraphs": (many_paragraphs, 10_000, "paragraph"),
@@ -119,6 +126,7 @@ CORNERS = {
     "mentions": (many_mentions, 50_000, "mention"),
     # The same, each mention naming another entity: every one gets a page quoting the sentence.
     "names": (many_names, 2_500, "name"),
+    "fields": (many_fields, 20_000, "field"),
 }
 
 

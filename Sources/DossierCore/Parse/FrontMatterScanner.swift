@@ -63,11 +63,12 @@ private struct LineScanner {
 
     mutating func entries() -> [FrontMatterEntry]? {
         var entries: [FrontMatterEntry] = []
+        var keys: Set<String> = []  // a front matter of thousands of keys must not cost their square
         var pending: Line? = nextContentLine()
         while let line = pending {
             // Every field starts at the line's start: an indented one would be a nested map or a continuation.
             guard line.indent == 0, let (key, afterColon) = key(in: line) else { return nil }
-            guard key.count <= 128, !entries.contains(where: { $0.key == key }) else { return nil }
+            guard key.count <= 128, keys.insert(key).inserted else { return nil }
             var cursor = skipSpaces(from: afterColon, to: line.end)
             if cursor < line.end && bytes[cursor] == LineScanner.hash && cursor > afterColon {
                 cursor = line.end
