@@ -63,8 +63,10 @@ public struct Coordinates: Sendable, Hashable {
 
 /// A town, group, person or place of the registry.
 public struct Entity: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var kind: EntityKind
+    public var id: String { didSet { url = Self.url(kind: kind, id: id) } }
+    public var kind: EntityKind { didSet { url = Self.url(kind: kind, id: id) } }
+    /// The entity's page: `towns/boukamal/`. Made once, as pages link to entities thousands of times.
+    public private(set) var url: SiteURL
     public var name: String
     public var aliases: [String]
     public var summary: String?
@@ -86,6 +88,7 @@ public struct Entity: Sendable, Hashable, Identifiable {
     ) {
         self.id = id
         self.kind = kind
+        self.url = Self.url(kind: kind, id: id)
         self.name = name
         self.aliases = aliases
         self.summary = summary
@@ -95,7 +98,7 @@ public struct Entity: Sendable, Hashable, Identifiable {
         self.line = line
     }
 
-    public var url: SiteURL { SiteURL("\(kind.id)/\(id)/") }
+    private static func url(kind: EntityKind, id: String) -> SiteURL { SiteURL("\(kind.id)/\(id)/") }
 
     /// The name and every alias: what the linker looks for.
     public var names: [String] { [name] + aliases }

@@ -101,9 +101,7 @@ struct PageViews {
 
     func entityReference(_ entity: Entity, count: Int, from page: SiteURL) -> TemplateValue {
         var view: TemplateFields = [
-            // `entity.url.relative(from: page)`, written out: pages make thousands of these.
-            "id": .text(entity.id), "name": .text(entity.name),
-            "url": .text(page.rootPrefix + entity.kind.id + "/" + entity.id + "/"),
+            "id": .text(entity.id), "name": .text(entity.name), "url": .text(entity.url.relative(from: page)),
             "kind": .text(entity.kind.id), "kind_label": .text(entity.kind.singular), "count": .int(count),
         ]
         if let summary = entity.summary { view["summary"] = .text(summary) }
