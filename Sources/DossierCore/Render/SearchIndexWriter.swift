@@ -23,14 +23,8 @@ struct SearchIndexWriter {
     /// whole of nearly every dispatch. Blocks hold two documents so that a page of results stays small to load.
     static let snippetLength = 6_000
 
-    /// The data of the search: the manifest, the word shards and the document blocks.
-    func dataFiles() -> [RenderedFile] {
-        var files: [RenderedFile] = []
-        dataFiles { files += $0 }
-        return files
-    }
-
-    /// The same, handed to `emit` a few at a time as they are made.
+    /// The data of the search (the manifest, the word shards and the document blocks), handed to `emit` a few at
+    /// a time as they are made.
     ///
     /// Documents are made a chunk at a time and folded into the postings at once, so that the words of ten
     /// thousand articles are never all held in memory together; their blocks go to `emit` chunk by chunk, so
