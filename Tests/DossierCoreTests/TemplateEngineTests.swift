@@ -9,7 +9,34 @@ import Testing
 private func render(_ sources: [String: String], _ template: String, _ context: [String: Any]) throws -> String {
     var compiled: [String: [TemplateNode]] = [:]
     for (name, source) in sources { compiled[name] = try TemplateParser.parse(source) }
-    return TemplateRenderer(templates: compiled).render(template, context: TemplateValue(context)!)
+    return TemplateRenderer(templates: compiled).render(template, context: TemplateValue(testContext: context)!)
+}
+
+extension TemplateValue {
+    /// The tests write contexts as `[String: Any]` literals: strings, numbers, booleans, arrays and dictionaries.
+    /// `nil` inside an optional is left out; anything else is shown as its description.
+    init?(testContext any: Any) {
+        switch any {
+        case let value as TemplateValue: self = value
+        case let text as String: self = .text(text)
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .int(number)
+        case let fields as [String: Any]:
+            let pairs = fields.compactMap { key, value in TemplateValue(testContext: value).map { (key, $0) } }
+            self = .object(TemplateFields(pairs: pairs))
+        case let items as [Any]: self = .list(items.compactMap { TemplateValue(testContext: $0) })
+        default:
+            let mirror = Mirror(reflecting: any)
+            guard mirror.displayStyle == .optional else {
+                self = .text(String(describing: any))
+                return
+            }
+            guard let wrapped = mirror.children.first?.value, let value = TemplateValue(testContext: wrapped) else {
+                return nil
+            }
+            self = value
+        }
+    }
 }
 
 @Suite("Template engine: Mustache as the templates use it")
