@@ -202,16 +202,9 @@ struct SearchIndexTests {
 struct SearchScriptStringTests {
     @Test("A string written into the search data reads back the same, with no raw <, >, &, control or line separator")
     func stringsRoundTrip() throws {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("abcé’ 0\"\\<>&/\n\r\t\u{01}\u{1F}\u{7F}\u{A0}\u{2028}\u{2029}\u{2027}\u{1F600}")
-        var texts: [String] = ["", "\u{2028}", String(repeating: "a", count: 40)]
-        for special in ["\"", "\\", "<", ">", "&", "\n", "\u{01}", "\u{2028}", "\u{2029}"] {
-            for offset in 0..<17 { texts.append(String(repeating: "x", count: offset) + special + "suite du texte") }
-        }
-        for _ in 0..<2_000 {
-            let length = Int.random(in: 0..<48, using: &generator)
-            texts.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
-        }
+        let texts = TestSupport.textsAround(
+            ["\"", "\\", "<", ">", "&", "\n", "\u{01}", "\u{2028}", "\u{2029}"],
+            alphabet: "abcé’ 0\"\\<>&/\n\r\t\u{01}\u{1F}\u{7F}\u{A0}\u{2028}\u{2029}\u{2027}\u{1F600}", seed: 0x2028)
         for text in texts {
             var bytes: [UInt8] = []
             SearchScript.appendString(text, to: &bytes)

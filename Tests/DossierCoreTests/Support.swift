@@ -131,3 +131,36 @@ enum TestSupport {
         return result
     }
 }
+
+/// A small deterministic generator, so that a failure is the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
+
+extension TestSupport {
+    /// Texts for an escaper: each of `specials` after 0 to 16 plain letters (so that it falls at every offset of
+    /// a block of eight bytes), then 2,000 random texts from `alphabet`, the same on every run.
+    static func textsAround(_ specials: [String], alphabet: String, seed: UInt64) -> [String] {
+        var texts = ["", String(repeating: "a", count: 64)] + specials.map { String(repeating: "a", count: 64) + $0 }
+        for special in specials {
+            for offset in 0..<17 { texts.append(String(repeating: "a", count: offset) + special + "suite du texte") }
+        }
+        let letters = Array(alphabet)
+        var random = SplitMix(seed: seed)
+        for _ in 0..<2_000 {
+            texts.append(String((0..<random.next(48)).map { _ in letters[random.next(letters.count)] }))
+        }
+        return texts
+    }
+}

@@ -217,16 +217,8 @@ struct TemplatePartialTests {
 struct HTMLEscapingTests {
     @Test("Every special character is escaped wherever it falls in a block of eight bytes, nothing else changes")
     func specialCharactersAtEveryOffset() {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("abcdéÉ’ 0&<>\"'\u{00A0}\u{1F600}\u{7F}\u{01}")
-        var texts = ["", "&", "<<<<<<<<", "abcdefgh", "abcdefg&", "&bcdefgh", String(repeating: "x", count: 64) + "'"]
-        for special in ["&", "<", ">", "\"", "'"] {
-            for offset in 0..<17 { texts.append(String(repeating: "a", count: offset) + special + "tail of text") }
-        }
-        for _ in 0..<2_000 {
-            let length = Int.random(in: 0..<40, using: &generator)
-            texts.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
-        }
+        let texts = TestSupport.textsAround(
+            ["&", "<", ">", "\"", "'"], alphabet: "abcdéÉ’ 0&<>\"'\u{00A0}\u{1F600}\u{7F}\u{01}", seed: 0x26)
         for text in texts {
             var output: [UInt8] = []
             HTML.appendEscaped(text, to: &output)
