@@ -85,6 +85,7 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         state.recording(publisher.written, warnings: report.diagnostics.warningCount).save(folder: options.url)
+        keepUntilExit(report)
         let total = Date().timeIntervalSince(checkStarted)
         print(
             "Built \(options.folder) → \(output): \(counted(report.articleCount, "article")), "
@@ -133,6 +134,18 @@ func runReporting(_ body: () throws -> BuildReport) throws -> BuildReport {
         printError("\(counted(report.diagnostics.errorCount, "error")): nothing was written")
     }
     return report
+}
+
+/// Keeps a value alive until the process ends. A built site is hundreds of thousands of small objects: freeing
+/// them one by one took 40 ms at 10,000 articles, on one core, just before the process exits and the system takes
+/// all its memory back at once.
+private func keepUntilExit(_ value: some Any) {
+    _ = Unmanaged.passRetained(KeptUntilExit(value: value))
+}
+
+private final class KeptUntilExit {
+    let value: Any
+    init(value: Any) { self.value = value }
 }
 
 private func warningsSuffix(_ diagnostics: [Diagnostic]) -> String {

@@ -82,10 +82,19 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
     static func outputs(_ files: [(path: String, size: Int)]) -> FileTreeDigest {
         var digest = FileTreeDigest()
         // The same order as a folder walk (names sorted folder by folder): `/` compared as the lowest byte.
-        let sorted = files.sorted {
-            $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) { ($0 == 0x2F ? 0 : $0) < ($1 == 0x2F ? 0 : $1) }
+        // Compared as bytes with `/` made 0: a site has 18,000 files at 10,000 articles, and comparing through
+        // `String.UTF8View` with a closure per byte took 20 ms at the very end of a build.
+        let keys = files.map { file in file.path.utf8.map { $0 == 0x2F ? 0 : $0 } }
+        let order = keys.indices.sorted { first, second in
+            keys[first].withUnsafeBufferPointer { one in
+                keys[second].withUnsafeBufferPointer { other in
+                    let common = min(one.count, other.count)
+                    let compared = common == 0 ? 0 : memcmp(one.baseAddress!, other.baseAddress!, common)
+                    return compared != 0 ? compared < 0 : one.count < other.count
+                }
+            }
         }
-        for file in sorted { digest.add(path: file.path, size: file.size) }
+        for index in order { digest.add(path: files[index].path, size: files[index].size) }
         return digest
     }
 
