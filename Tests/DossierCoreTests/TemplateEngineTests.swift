@@ -226,4 +226,26 @@ struct HTMLEscapingTests {
             #expect(String(decoding: output, as: UTF8.self) == HTML.escape(text), "\(text.debugDescription)")
         }
     }
+
+    @Test("A page buffer gives back every byte written to it, in order, however often it grew")
+    func pageBufferKeepsEveryByte() {
+        var random = SplitMix(seed: 0xB0F)
+        for _ in 0..<50 {
+            var buffer = ByteBuffer(capacity: random.next(100))
+            var expected: [UInt8] = []
+            for _ in 0..<random.next(400) {
+                let chunk = (0..<random.next(300)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+                chunk.withUnsafeBufferPointer { buffer.appendBytes($0) }
+                expected += chunk
+                if random.next(10) == 0 {
+                    let text = "l’<EI> & d’Alep"
+                    HTML.appendEscaped(text, to: &buffer)
+                    HTML.appendEscaped(text, to: &expected)
+                }
+            }
+            #expect(buffer.count == expected.count)
+            #expect(buffer.array == expected)
+            #expect(buffer.data() == Data(expected))
+        }
+    }
 }

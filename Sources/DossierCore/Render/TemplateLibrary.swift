@@ -123,7 +123,7 @@ struct TemplateLibrary: Sendable {
 
     /// A page's bytes, from the context its view built.
     func render(_ context: TemplateValue, template: String) -> Data {
-        Data(renderer.renderBytes(template, context: context))
+        renderer.renderBytes(template, context: context).data()
     }
 
     private static func files(under folder: URL) -> [String] {

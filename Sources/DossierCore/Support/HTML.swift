@@ -20,14 +20,16 @@ public enum HTML {
     }
 
     /// Appends the escaped text to a page being built as bytes: runs without a special character are copied whole.
-    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+    static func appendEscaped<Output: ByteAppending & ~Copyable>(_ text: String, to output: inout Output) {
         // A native string lends its bytes as they are: no copy of the string to make them contiguous.
         if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) != nil { return }
         var text = text
         text.withUTF8 { appendEscaped($0, to: &output) }
     }
 
-    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    static func appendEscaped<Output: ByteAppending & ~Copyable>(
+        _ bytes: UnsafeBufferPointer<UInt8>, to output: inout Output
+    ) {
         var runStart = 0
         var index = 0
         while index < bytes.count {
@@ -48,19 +50,18 @@ public enum HTML {
                 index += 1
                 continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            output.append(
-                contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            output.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            output.appendBytes(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             index += 1
             runStart = index
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        output.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// Appends text as it is (markup already made safe) to a page being built as bytes.
-    static func append(_ text: String, to output: inout [UInt8]) {
-        if text.utf8.withContiguousStorageIfAvailable({ output.append(contentsOf: $0) }) != nil { return }
+    static func append<Output: ByteAppending & ~Copyable>(_ text: String, to output: inout Output) {
+        if text.utf8.withContiguousStorageIfAvailable({ output.appendBytes($0) }) != nil { return }
         var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
+        text.withUTF8 { output.appendBytes($0) }
     }
 }

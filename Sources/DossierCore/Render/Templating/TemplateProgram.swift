@@ -31,6 +31,9 @@ struct TemplateProgram: Sendable {
     private(set) var steps: [Step] = []
     private(set) var text: [UInt8] = []
     private(set) var references: [TemplateReference] = []
+    /// By reference number, the name of a reference that is one name with no transform (`{{title}}`), the
+    /// commonest tag: it is looked up without going through `resolve`.
+    private(set) var plainNames: [String?] = []
     private(set) var blockSets: [[Block]] = []
     /// Per template number, its steps.
     private(set) var templates: [Range<Int>] = []
@@ -57,11 +60,11 @@ struct TemplateProgram: Sendable {
                 text += bytes
             case .variable(let reference, let escaped):
                 steps.append(Step(kind: escaped ? .variable : .rawVariable, first: references.count))
-                references.append(reference)
+                append(reference)
             case .section(let reference, let children, let inverted):
                 let index = steps.count
                 steps.append(Step(kind: inverted ? .invertedSection : .section, first: references.count))
-                references.append(reference)
+                append(reference)
                 emit(children, blockNames: &blockNames)
                 steps[index].second = steps.count
             case .partial(let name):
@@ -85,6 +88,12 @@ struct TemplateProgram: Sendable {
                 steps[index].second = steps.count
             }
         }
+    }
+
+    private mutating func append(_ reference: TemplateReference) {
+        references.append(reference)
+        let isPlain = reference.path.count == 1 && reference.transforms.isEmpty && !reference.currentOnly
+        plainNames.append(isPlain ? reference.path[0] : nil)
     }
 
     private static func number(of name: String, in names: inout [String: Int]) -> Int {

@@ -26,14 +26,13 @@ struct TemplateRenderer: Sendable {
 
     /// The page as text, for tests and small files.
     func render(_ name: String, context: TemplateValue) -> String {
-        String(decoding: renderBytes(name, context: context), as: UTF8.self)
+        String(decoding: renderBytes(name, context: context).array, as: UTF8.self)
     }
 
     /// The page as UTF-8 bytes, ready to be written: pages are built as bytes, never as `String`s.
-    func renderBytes(_ name: String, context: TemplateValue) -> [UInt8] {
-        guard let number = program.numbers[name] else { return [] }
-        var output: [UInt8] = []
-        output.reserveCapacity(16_384)
+    func renderBytes(_ name: String, context: TemplateValue) -> ByteBuffer {
+        var output = ByteBuffer(capacity: 16_384)
+        guard let number = program.numbers[name] else { return output }
         var state = State(stack: [context])
         program.steps.withUnsafeBufferPointer { steps in
             program.text.withUnsafeBufferPointer { text in
@@ -50,27 +49,20 @@ struct TemplateRenderer: Sendable {
         let steps: UnsafeBufferPointer<TemplateProgram.Step>
         let text: UnsafeBufferPointer<UInt8>
 
-        func render(_ range: Range<Int>, state: inout State, into output: inout [UInt8]) {
+        func render(_ range: Range<Int>, state: inout State, into output: inout ByteBuffer) {
             var index = range.lowerBound
             while index < range.upperBound {
                 let step = steps[index]
                 index += 1
                 switch step.kind {
                 case .text:
-                    output.append(
-                        contentsOf: UnsafeBufferPointer(rebasing: text[step.first..<step.first + step.second]))
+                    output.appendBytes(UnsafeBufferPointer(rebasing: text[step.first..<step.first + step.second]))
                 case .variable, .rawVariable:
-                    guard let value = resolve(program.references[step.first], state) else { continue }
-                    switch value {
-                    case .text(let string):
-                        if step.kind == .variable {
-                            HTML.appendEscaped(string, to: &output)
-                        } else {
-                            HTML.append(string, to: &output)
-                        }
-                    case .int(let number): HTML.append(String(number), to: &output)
-                    case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
-                    case .list, .object: continue
+                    let escaped = step.kind == .variable
+                    if let name = program.plainNames[step.first] {
+                        Self.writeField(name, from: state.stack, escaped: escaped, into: &output)
+                    } else if let value = resolve(program.references[step.first], state) {
+                        Self.write(value, escaped: escaped, into: &output)
                     }
                 case .section, .invertedSection:
                     section(
@@ -93,9 +85,58 @@ struct TemplateRenderer: Sendable {
             }
         }
 
+        /// Writes the field `name` of the innermost value that has one, where it stands: copying the value out of
+        /// its object retained it, and a page has hundreds of tags.
+        private static func writeField(
+            _ name: String, from stack: borrowing [TemplateValue], escaped: Bool, into output: inout ByteBuffer
+        ) {
+            var level = stack.count - 1
+            while level >= 0, !writeField(name, of: stack[level], escaped: escaped, into: &output) { level -= 1 }
+        }
+
+        /// The field `name` of one value, written if it has one. A function of its own with the value borrowed:
+        /// inlined into the loop above, the compiler copied each value it looked into.
+        @inline(never)
+        private static func writeField(
+            _ name: String, of value: borrowing TemplateValue, escaped: Bool, into output: inout ByteBuffer
+        ) -> Bool {
+            switch value {
+            case .object(let fields):
+                guard let index = fields.names.firstIndex(of: name) else { return false }
+                switch fields.values[index] {
+                case .text(let string):
+                    if escaped {
+                        HTML.appendEscaped(string, to: &output)
+                    } else {
+                        HTML.append(string, to: &output)
+                    }
+                case .int(let number): HTML.append(String(number), to: &output)
+                case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
+                case .list, .object: break
+                }
+                return true
+            default:
+                return false
+            }
+        }
+
+        private static func write(_ value: borrowing TemplateValue, escaped: Bool, into output: inout ByteBuffer) {
+            switch value {
+            case .text(let string):
+                if escaped {
+                    HTML.appendEscaped(string, to: &output)
+                } else {
+                    HTML.append(string, to: &output)
+                }
+            case .int(let number): HTML.append(String(number), to: &output)
+            case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
+            case .list, .object: break
+            }
+        }
+
         private func section(
             _ reference: TemplateReference, _ body: Range<Int>, inverted: Bool, state: inout State,
-            into output: inout [UInt8]
+            into output: inout ByteBuffer
         ) {
             let value = resolve(reference, state)
             if inverted {
@@ -132,7 +173,7 @@ struct TemplateRenderer: Sendable {
 
         /// A partial, or a parent template with blocks: the blocks already inherited from outside win.
         private func include(
-            _ number: Int, blocks: [TemplateProgram.Block]?, state: inout State, into output: inout [UInt8]
+            _ number: Int, blocks: [TemplateProgram.Block]?, state: inout State, into output: inout ByteBuffer
         ) {
             guard number >= 0, state.depth < TemplateRenderer.maximumDepth else { return }
             let saved = (state.position, state.blocks)
