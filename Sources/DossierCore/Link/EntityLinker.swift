@@ -92,7 +92,7 @@ public struct EntityLinker: Sendable {
         /// The way from the page back to the root, which every link's `href` starts with.
         var rootPrefix: String
         var linked: Set<Int> = []
-        var sentences: [String] = []
+        var sentences = Sentences()
         var mentions: [Mention] = []
         /// The registry index of each mention's entity, in step with `mentions`.
         var entities: [Int] = []
@@ -170,7 +170,9 @@ public struct EntityLinker: Sendable {
                 ? state.sentenceRanges[sentenceCursor] : match.start..<match.end
             if lastSentence != sentenceCursor {
                 lastSentence = sentenceCursor
-                state.sentences.append(Self.flatten(state.bytes, range))
+                state.bytes.withUnsafeBufferPointer {
+                    state.sentences.appendFlattened(UnsafeBufferPointer(rebasing: $0[range]))
+                }
             }
             let lower = match.start - range.lowerBound
             let upper = min(match.end, range.upperBound) - range.lowerBound
@@ -281,21 +283,7 @@ public struct EntityLinker: Sendable {
             cursor = match.end
         }
         html += HTML.escape(String(decoding: bytes[cursor...], as: UTF8.self))
-        if used { state.sentences.append(Self.flatten(bytes, bytes.indices)) }
+        if used { bytes.withUnsafeBufferPointer { state.sentences.appendFlattened($0) } }
         return html
-    }
-
-    /// Line breaks become spaces, byte for byte, so that offsets stay valid.
-    static func flatten(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { bytes in
-            String(unsafeUninitializedCapacity: range.count) { output in
-                var written = 0
-                for byte in UnsafeBufferPointer(rebasing: bytes[range]) {
-                    output[written] = byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte
-                    written += 1
-                }
-                return written
-            }
-        }
     }
 }

@@ -19,7 +19,7 @@ public final class LinkedArticle: Sendable {
     /// The credit (`Avec AFP et Reuters`) as HTML, its names linked like the body's.
     public let sourceHTML: String?
     /// The sentences that hold at least one mention, in reading order.
-    public let sentences: [String]
+    public let sentences: Sentences
     /// Every mention in reading order, linked or not.
     public let mentions: [Mention]
     /// The opening of the text, for lists and the feed.
@@ -29,7 +29,7 @@ public final class LinkedArticle: Sendable {
     public let entityCounts: [EntityCount]
 
     init(
-        article: Article, bodyHTML: String, sourceHTML: String?, sentences: [String], mentions: [Mention],
+        article: Article, bodyHTML: String, sourceHTML: String?, sentences: Sentences, mentions: [Mention],
         excerpt: String, entityCounts: [EntityCount]
     ) {
         self.article = article

@@ -6,34 +6,31 @@ extension PageViews {
 
     /// A sentence as HTML with each mention in `<mark>`; everything else escaped. A very long sentence is
     /// quoted only around its first mention, between `…`.
-    static func highlight(_ sentence: String, ranges: [Range<Int>]) -> String {
-        var sentence = sentence
-        return sentence.withUTF8 { utf8 in
-            // Mentions start and end on whole characters: slices of the sentence's bytes, copied once.
-            let sorted = ranges.sorted(by: { $0.lowerBound < $1.lowerBound }).filter { $0.upperBound <= utf8.count }
-            var window = 0..<utf8.count
-            if utf8.count > 2 * quoteMargin, let first = sorted.first {
-                window =
-                    wordBoundary(
-                        in: utf8, before: first.lowerBound - quoteMargin)..<wordBoundary(
-                        in: utf8, before: first.upperBound + quoteMargin)
-                window = min(window.lowerBound, first.lowerBound)..<max(window.upperBound, first.upperBound)
-            }
-            var html: [UInt8] = []
-            html.reserveCapacity(window.count + 13 * ranges.count + 16)
-            if window.lowerBound > 0 { html.append(contentsOf: "… ".utf8) }
-            var cursor = window.lowerBound
-            for range in sorted where range.lowerBound >= cursor && range.upperBound <= window.upperBound {
-                HTML.appendEscaped(UnsafeBufferPointer(rebasing: utf8[cursor..<range.lowerBound]), to: &html)
-                html.append(contentsOf: "<mark>".utf8)
-                HTML.appendEscaped(UnsafeBufferPointer(rebasing: utf8[range]), to: &html)
-                html.append(contentsOf: "</mark>".utf8)
-                cursor = range.upperBound
-            }
-            HTML.appendEscaped(UnsafeBufferPointer(rebasing: utf8[cursor..<window.upperBound]), to: &html)
-            if window.upperBound < utf8.count { html.append(contentsOf: " …".utf8) }
-            return String(decoding: html, as: UTF8.self)
+    static func highlight(_ utf8: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) -> String {
+        // Mentions start and end on whole characters: slices of the sentence's bytes, copied once.
+        let sorted = ranges.sorted(by: { $0.lowerBound < $1.lowerBound }).filter { $0.upperBound <= utf8.count }
+        var window = 0..<utf8.count
+        if utf8.count > 2 * quoteMargin, let first = sorted.first {
+            window =
+                wordBoundary(
+                    in: utf8, before: first.lowerBound - quoteMargin)..<wordBoundary(
+                    in: utf8, before: first.upperBound + quoteMargin)
+            window = min(window.lowerBound, first.lowerBound)..<max(window.upperBound, first.upperBound)
         }
+        var html: [UInt8] = []
+        html.reserveCapacity(window.count + 13 * ranges.count + 16)
+        if window.lowerBound > 0 { html.append(contentsOf: "… ".utf8) }
+        var cursor = window.lowerBound
+        for range in sorted where range.lowerBound >= cursor && range.upperBound <= window.upperBound {
+            HTML.appendEscaped(UnsafeBufferPointer(rebasing: utf8[cursor..<range.lowerBound]), to: &html)
+            html.append(contentsOf: "<mark>".utf8)
+            HTML.appendEscaped(UnsafeBufferPointer(rebasing: utf8[range]), to: &html)
+            html.append(contentsOf: "</mark>".utf8)
+            cursor = range.upperBound
+        }
+        HTML.appendEscaped(UnsafeBufferPointer(rebasing: utf8[cursor..<window.upperBound]), to: &html)
+        if window.upperBound < utf8.count { html.append(contentsOf: " …".utf8) }
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// Where to cut near a byte offset (clamped to the sentence): after a space a few bytes back if there is

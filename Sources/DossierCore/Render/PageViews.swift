@@ -265,8 +265,8 @@ struct PageViews {
                     guard sentences.count < Self.sentencesPerAppearance else { continue }
                     ranges.removeAll(keepingCapacity: true)
                     for other in own where other.sentence == mention.sentence { ranges.append(other.range) }
-                    sentences.append(["html": .text(Self.highlight(linked.sentences[mention.sentence], ranges: ranges))]
-                    )
+                    let html = linked.sentences.withUTF8(mention.sentence) { Self.highlight($0, ranges: ranges) }
+                    sentences.append(["html": .text(html)])
                 }
                 var view: TemplateFields = [
                     "article": articleReference(index, from: page), "count": .int(own.count),

@@ -1,0 +1,40 @@
+/// The sentences of an article that mention an entity, in reading order, held as one run of UTF-8 bytes.
+///
+/// An article quotes a few dozen sentences: one buffer each cost an allocation at link time and a reference
+/// count to touch on every entity page that quotes it; here an article's sentences sit side by side.
+public struct Sentences: Sendable, Equatable, RandomAccessCollection {
+    private var bytes: [UInt8] = []
+    /// Where each sentence ends in `bytes`; it starts where the previous one ends.
+    private var ends: [Int32] = []
+
+    public init() {}
+
+    /// The sentences of a list of strings, for tests and tools.
+    public init(_ sentences: [String]) {
+        for sentence in sentences {
+            bytes += sentence.utf8
+            ends.append(Int32(bytes.count))
+        }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ends.count }
+
+    public subscript(index: Int) -> String {
+        withUTF8(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of sentence `index`.
+    public func withUTF8<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[index])])) }
+    }
+
+    /// Adds a sentence from bytes of the text, with line breaks and tabs made spaces, byte for byte, so that
+    /// offsets into the text's sentence stay valid in the quote.
+    mutating func appendFlattened(_ text: UnsafeBufferPointer<UInt8>) {
+        bytes.reserveCapacity(bytes.count + text.count)
+        for byte in text { bytes.append(byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte) }
+        ends.append(Int32(bytes.count))
+    }
+}
