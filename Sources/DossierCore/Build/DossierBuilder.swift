@@ -81,6 +81,11 @@ public enum DossierBuilder {
         }
 
         clock.lap("load")
+        // Without a cache to keep it, the linker (its name trie) is made on another thread while the articles
+        // are parsed: nothing else would run while it is made.
+        let registry = sources.registry
+        let mode = sources.config.linkMode
+        let newLinker = cache == nil ? BackgroundWork { EntityLinker(registry: registry, mode: mode) } : nil
         // Each stage's input is let go as soon as the next has it: memory grows with the dossier once, not thrice.
         var parsed = cache?.parse(sources.articleFiles) ?? sources.articleFiles.parallelMap(BuildCache.parse)
         sources.articleFiles = []
@@ -91,9 +96,9 @@ public enum DossierBuilder {
 
         clock.lap("parse")
         let linker =
-            cache?.linker(
-                registry: sources.registry, mode: sources.config.linkMode, registryText: sources.reads.registry?.text ?? "")
-            ?? EntityLinker(registry: sources.registry, mode: sources.config.linkMode)
+            try newLinker?.value()
+            ?? cache?.linker(registry: registry, mode: mode, registryText: sources.reads.registry?.text ?? "")
+            ?? EntityLinker(registry: registry, mode: mode)
         diagnostics += linker.registryDiagnostics
         let linked = cache?.link(articles, linker: linker) ?? articles.parallelMap { linker.link($0) }
         articles = []
