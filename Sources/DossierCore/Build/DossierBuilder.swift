@@ -82,10 +82,15 @@ public enum DossierBuilder {
 
         clock.lap("load")
         // Without a cache to keep it, the linker (its name trie) is made on another thread while the articles
-        // are parsed: nothing else would run while it is made.
+        // are parsed, and so are the templates: nothing else would run while they are made.
         let registry = sources.registry
         let mode = sources.config.linkMode
         let newLinker = cache == nil ? BackgroundWork { EntityLinker(registry: registry, mode: mode) } : nil
+        let templateFolder = sources.templateFolder
+        let templateWork = BackgroundWork { () throws -> (TemplateLibrary, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            return (try TemplateLibrary.load(overrides: templateFolder, diagnostics: &problems), problems)
+        }
         // Each stage's input is let go as soon as the next has it: memory grows with the dossier once, not thrice.
         var parsed = cache?.parse(sources.articleFiles) ?? sources.articleFiles.parallelMap(BuildCache.parse)
         sources.articleFiles = []
@@ -112,7 +117,8 @@ public enum DossierBuilder {
         }
 
         clock.lap("model")
-        let templates = try TemplateLibrary.load(overrides: sources.templateFolder, diagnostics: &diagnostics)
+        let (templates, templateProblems) = try templateWork.value()
+        diagnostics += templateProblems
         return (BuildReport(diagnostics: diagnostics.sorted(), site: site, seconds: 0), templates, clock)
     }
 
