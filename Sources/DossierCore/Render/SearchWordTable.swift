@@ -109,8 +109,20 @@ struct SearchWordTable: Sendable {
             shift += 8
             index += 1
         }
-        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return hash ^ (hash >> 31)
+        return finalHash(hash, tail: tail)
+    }
+
+    /// The same hash, from the word's head where the head is the whole word: most words are that short.
+    @inline(__always)
+    static func hash(of word: SearchWord) -> UInt64 {
+        guard word.bytes.count < 8 else { return hash(of: word.bytes) }
+        return finalHash(UInt64(word.bytes.count) &* 0x9E37_79B9_7F4A_7C15, tail: word.head)
+    }
+
+    @inline(__always)
+    private static func finalHash(_ hash: UInt64, tail: UInt64) -> UInt64 {
+        let mixed = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return mixed ^ (mixed >> 31)
     }
 }
 
@@ -130,12 +142,15 @@ struct SearchWordWeights: Sendable {
     /// Adds `weight` to each folded word of the text, up to `cap`.
     mutating func add(_ text: String, weight: Int, cap: Int) {
         var text = text
-        text.withUTF8 { bytes in
-            SearchTokenizer.forEachWord(inUTF8: bytes) { word in
-                let number = table.number(of: word)
-                if number == weights.count { weights.append(0) }
-                weights[number] = UInt8(min(cap, Int(weights[number]) + weight))
-            }
+        text.withUTF8 { add(utf8: $0, weight: weight, cap: cap) }
+    }
+
+    /// The same for a text given as its UTF-8 bytes.
+    mutating func add(utf8 text: UnsafeBufferPointer<UInt8>, weight: Int, cap: Int) {
+        SearchTokenizer.forEachWord(inUTF8: text) { word in
+            let number = table.number(of: word.bytes, hash: SearchWordTable.hash(of: word))
+            if number == weights.count { weights.append(0) }
+            weights[number] = UInt8(min(cap, Int(weights[number]) + weight))
         }
     }
 
