@@ -2,8 +2,8 @@ import Testing
 
 @testable import DossierCore
 
-/// The search data's byte loops each against a plain reference written one character at a time, over many
-/// generated texts.
+/// The search data's byte loops (the tokenizer, the plain text of a body, the opening kept for a snippet) each
+/// against a plain reference written one character at a time, over many generated texts.
 @Suite("Search: fast paths against their plain references")
 struct SearchFastPathTests {
     /// Words, separators and traps for the tokenizer: elisions with both apostrophes, stop words, capitals with
@@ -67,6 +67,95 @@ struct SearchFastPathTests {
             let key = SearchTokenizer.shortKey(bytes)
             let head = bytes.withUnsafeBufferPointer { SearchWord.head(of: $0) }
             #expect(key == (bytes.count <= 7 ? head | UInt64(bytes.count) << 60 : nil), "\(word)")
+        }
+    }
+
+    /// HTML for the plain text: entities known, unknown, numeric in every form, cut short; tags inline and not.
+    static let htmlSpecials = [
+        "&#39;", "&#039;", "&#x27;", "&#X27;", "&#+39;", "&#-0;", "&#;", "&#x;", "&#0;", "&#55296;", "&#1114111;",
+        "&#1114112;", "&#999999999;", "&#1234567890;", "&#x1F600;", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;",
+        "&nbsp;", "&AMP;", "&bogus;", "&amp", "& ;", "&#39", "<p>", "</p>", "<em>", "</em>", "<a href=\"x\">", "<br/>",
+        "<H2>", "<", ">", "\n", "\t", "  ",
+    ]
+
+    /// The plain text as it was read with a `String` for each entity and Swift's integer parsing.
+    static func referenceEntity(_ name: Substring) -> String? {
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return "\u{A0}"
+        default: break
+        }
+        guard name.first == "#" else { return nil }
+        let digits = name.dropFirst()
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+        return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+    }
+
+    /// The entities of a text without tags or white space decoded as they were, with a `String` for each name.
+    static func referenceDecoded(_ text: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x26 {
+                var end = index + 1
+                while end < min(bytes.count, index + 12), bytes[end] != 0x3B { end += 1 }
+                if end < bytes.count, bytes[end] == 0x3B,
+                    let decoded = referenceEntity(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)[...])
+                {
+                    output += decoded.utf8
+                    index = end + 1
+                    continue
+                }
+            }
+            output.append(bytes[index])
+            index += 1
+        }
+        return output
+    }
+
+    @Test("entities of a body decode as Swift's parsing of each name did, the digits read on bytes included")
+    func entitiesMatchReference() {
+        for special in Self.htmlSpecials where special.hasPrefix("&") && special.hasSuffix(";") {
+            let expected = Self.referenceEntity(special.dropFirst().dropLast()) ?? special
+            #expect(SearchScript.plainText(fromHTML: "<p>x" + special + "y</p>") == "x" + expected + "y", "\(special)")
+        }
+        let entities = Self.htmlSpecials.filter { !$0.contains(where: { " <>\n\t".contains($0) }) }
+        for text in TestSupport.textsAround(entities, alphabet: "ab&#;xX3910é’", seed: 0xE7) {
+            #expect(SearchScript.plainUTF8(fromHTML: text) == Self.referenceDecoded(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The opening as it was cut, on a `String`'s scalars.
+    static func referenceOpening(of text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > SearchIndexWriter.snippetLength else { return text }
+        let head = scalars[..<SearchIndexWriter.snippetLength]
+        let cut = head.lastIndex(of: " ") ?? head.endIndex
+        return String(String.UnicodeScalarView(head[..<cut])) + " …"
+    }
+
+    @Test("the opening kept for a snippet is cut where the reference cuts, around the limit and across characters")
+    func openingMatchesReference() {
+        let pieces = ["a", "é", "’", " ", "😀", "ab ", "\u{301}", "東"]
+        var random = SplitMix(seed: 0x5A1)
+        let limit = SearchIndexWriter.snippetLength
+        for round in 0..<300 {
+            // Lengths in characters from just under to just over the limit, and a few far from it.
+            let length = round < 250 ? limit - 12 + round % 25 : random.next(3 * limit)
+            var text = ""
+            var count = 0
+            while count < length {
+                let piece = pieces[random.next(round % 3 == 0 ? 2 : pieces.count)]
+                text += piece
+                count += piece.unicodeScalars.count
+            }
+            let opening = SearchDocuments.opening(of: Array(text.utf8))
+            #expect(String(decoding: opening, as: UTF8.self) == Self.referenceOpening(of: text), "round \(round)")
         }
     }
 }

@@ -83,7 +83,7 @@ struct SearchIndexWriter {
     ///
     /// The numbers are written as the text of the shard at once: fewer bytes to hold than integers.
     struct Postings {
-        private var words = SearchWordTable(capacity: 1 << 16)
+        private var words = SearchWordTable()
         /// By word number: `gap,weight,gap,weight…`.
         private var lists: [[UInt8]] = []
         private var last: [Int] = []
