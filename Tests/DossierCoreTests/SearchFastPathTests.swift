@@ -60,6 +60,28 @@ struct SearchFastPathTests {
         }
     }
 
+    @Test("eight bytes classed at once as plain or not, lane by lane, as one byte at a time: every byte in every lane")
+    func plainLanes() {
+        var random = SplitMix(seed: 0x8B)
+        var wrong: [UInt64] = []
+        for _ in 0..<200 {
+            let background = random.next()
+            for lane in 0..<8 {
+                for byte in 0...255 {
+                    let shift = UInt64(8 * lane)
+                    let eight = background & ~(0xFF << shift) | UInt64(byte) << shift
+                    var expected: UInt64 = 0
+                    for position in 0..<8 {
+                        let shift = UInt64(8 * position)
+                        if !SearchTokenizer.isPlain(UInt8(truncatingIfNeeded: eight >> shift)) { expected |= 0x80 << shift }
+                    }
+                    if SearchTokenizer.notPlain(eight) != expected { wrong.append(eight) }
+                }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5).map { String($0, radix: 16) })")
+    }
+
     @Test("a short key is a word's head and its count, as the tokenizer tells stop words by")
     func shortKeys() {
         for word in ["", "a", "de", "jusqu", "puisqu", "abcdefg", "abcdefgh", "été"] {

@@ -43,7 +43,7 @@ enum SearchTokenizer {
             var byte = bytes[index]
             if isPlain(byte) {
                 let start = index
-                repeat { index += 1 } while index < bytes.count && isPlain(bytes[index])
+                index = endOfPlainRun(bytes, from: start)
                 let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 byte = index < bytes.count ? bytes[index] : 0x20
                 let ends = byte < 0x80 && !isUpper(byte)
@@ -102,9 +102,36 @@ enum SearchTokenizer {
         folded.count = 0
     }
 
+    /// Where the run of plain bytes (see `isPlain`) from `start` ends. Eight bytes are classed at once, so that
+    /// the end of a word costs no mispredicted branch of a byte loop; the last few bytes are read one at a time.
+    @inline(__always)
+    private static func endOfPlainRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index + 8 <= bytes.count {
+            let others = notPlain(ByteLanes.load(bytes, at: index))
+            if others != 0 { return index + others.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < bytes.count && isPlain(bytes[index]) { index += 1 }
+        return index
+    }
+
+    /// The high bit of each lane of eight bytes that is not plain. In each lane, below 0x80, adding `0x80 - low`
+    /// sets the high bit where the byte is at least `low`, and adding `0x7F - high` where it is above `high`;
+    /// the sums stay below 0x100, so no lane carries into the next.
+    @inline(__always)
+    static func notPlain(_ eight: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = eight & ~highs
+        let letters = (low &+ 0x1F &* ones) & ~(low &+ 0x05 &* ones)  // 0x61...0x7A
+        let digits = (low &+ 0x50 &* ones) & ~(low &+ 0x46 &* ones)  // 0x30...0x39
+        return ~((letters | digits) & ~eight) & highs
+    }
+
     /// A lowercase ASCII letter or a digit: a byte that folds to itself.
     @inline(__always)
-    private static func isPlain(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 || byte &- 0x30 < 10 }
+    static func isPlain(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 || byte &- 0x30 < 10 }
 
     @inline(__always)
     private static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
