@@ -14,7 +14,11 @@ struct SearchWordTableTests {
     @Test("words that share a hash keep their own numbers, and keep them as the table grows")
     func collidingWords() {
         var table = SearchWordTable()
-        let words = (0..<200).map { "mot\($0)" } + ["", "a", "ab", "ba", "abcdefgh", "abcdefghi", "élan"]
+        let words =
+            (0..<200).map { "mot\($0)" } + [
+                "", "a", "ab", "ba", "abcdefgh", "abcdefghi", "élan", "abcdefgh1", "abcdefgh2", "abcdefghij",
+                "abcdefghijklmnopq", "abcdefghijklmnopr", "bcdefghij", "\u{0}", "\u{0}\u{0}",
+            ]
         // Every word with one hash: each one is found by comparing bytes, in one long run of slots.
         for (expected, word) in words.enumerated() {
             #expect(number(of: word, in: &table, hash: 42) == expected)
@@ -29,6 +33,19 @@ struct SearchWordTableTests {
         for word in words + words { _ = number(of: word, in: &hashed) }
         #expect(hashed.count == words.count)
         #expect((0..<words.count).map(hashed.word) == words)
+        // Another table takes words by their numbers in a table, with the hash they have there: colliding
+        // ones too. The same words keep the same numbers, in the order the other table met them.
+        for source in [table, hashed] {
+            var other = SearchWordTable()
+            for (expected, number) in (0..<words.count).reversed().enumerated() {
+                #expect(other.number(ofWord: number, in: source) == expected)
+            }
+            for number in 0..<words.count {
+                #expect(other.number(ofWord: number, in: source) == words.count - 1 - number)
+                #expect(other.word(words.count - 1 - number) == words[number])
+            }
+            #expect(other.count == words.count)
+        }
     }
 
     @Test("a document's weights add up per word and stop at the cap")

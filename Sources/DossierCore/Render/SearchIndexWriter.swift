@@ -92,7 +92,7 @@ struct SearchIndexWriter {
         mutating func add(_ document: SearchWordWeights, document number: Int) {
             let table = document.table
             for local in 0..<document.count {
-                let slot = table.withWord(local) { words.number(of: $0, hash: table.hashes[local]) }
+                let slot = words.number(ofWord: local, in: table)
                 if slot == lists.count {
                     lists.append([])
                     last.append(0)
