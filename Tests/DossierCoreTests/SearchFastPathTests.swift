@@ -117,22 +117,24 @@ struct SearchFastPathTests {
         return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
     }
 
-    /// The entities of a text without tags or white space decoded as they were, with a `String` for each name.
+    /// The entity at `index` (a `&`) decoded as it was, with a `String` for its name, and where it ends.
+    static func referenceEntity(in bytes: [UInt8], at index: Int) -> (decoded: String, end: Int)? {
+        var end = index + 1
+        while end < min(bytes.count, index + 12), bytes[end] != 0x3B { end += 1 }
+        guard end < bytes.count, bytes[end] == 0x3B else { return nil }
+        return referenceEntity(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)[...]).map { ($0, end) }
+    }
+
+    /// The entities of a text without tags or white space decoded as they were.
     static func referenceDecoded(_ text: String) -> [UInt8] {
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         var index = 0
         while index < bytes.count {
-            if bytes[index] == 0x26 {
-                var end = index + 1
-                while end < min(bytes.count, index + 12), bytes[end] != 0x3B { end += 1 }
-                if end < bytes.count, bytes[end] == 0x3B,
-                    let decoded = referenceEntity(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)[...])
-                {
-                    output += decoded.utf8
-                    index = end + 1
-                    continue
-                }
+            if bytes[index] == 0x26, let (decoded, end) = referenceEntity(in: bytes, at: index) {
+                output += decoded.utf8
+                index = end + 1
+                continue
             }
             output.append(bytes[index])
             index += 1
@@ -149,6 +151,63 @@ struct SearchFastPathTests {
         let entities = Self.htmlSpecials.filter { !$0.contains(where: { " <>\n\t".contains($0) }) }
         for text in TestSupport.textsAround(entities, alphabet: "ab&#;xX3910é’", seed: 0xE7) {
             #expect(SearchScript.plainUTF8(fromHTML: text) == Self.referenceDecoded(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The plain text one byte at a time: a tag is dropped (one that is not inline leaves a space), white space
+    /// leaves a space, a space is written only before more text, entities are decoded.
+    static func referencePlainText(_ html: String) -> [UInt8] {
+        let inline: Set<String> = [
+            "a", "abbr", "b", "code", "del", "em", "i", "mark", "s", "small", "span", "strong", "sub", "sup", "u",
+        ]
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x3C {
+                let close = bytes[(index + 1)...].firstIndex(of: 0x3E) ?? bytes.count
+                var start = index + 1
+                if start < close, bytes[start] == 0x2F { start += 1 }
+                let name = bytes[start..<close].prefix { $0 < 0x80 && Character(Unicode.Scalar($0)).isLetter || $0 &- 0x30 < 10 }
+                if !inline.contains(String(decoding: name, as: UTF8.self).lowercased()) { pendingSpace = !output.isEmpty }
+                index = close + 1
+                continue
+            }
+            if [0x20, 0x09, 0x0A, 0x0D].contains(byte) {
+                pendingSpace = !output.isEmpty
+                index += 1
+                continue
+            }
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            if byte == 0x26, let (decoded, end) = referenceEntity(in: bytes, at: index) {
+                output += decoded.utf8
+                index = end + 1
+                continue
+            }
+            output.append(byte)
+            index += 1
+        }
+        return output
+    }
+
+    @Test("the plain text of HTML is the reference's: runs of text copied eight bytes at a time stop where it stops")
+    func plainTextMatchesReference() {
+        let specials = [
+            "<p>", "</p>", "<em>", "</EM>", "<a href=\"x\">", "<br/>", "<H2>", "<strongest>", "< p>", "<>", "</>",
+            "  ", " \n", "\n", "\t", "\r\n", " <em>", " <p>", "&amp;", " &amp; ", "&#39;", "&nbsp;", "&bogus;", "a b",
+            "é ", " é", "<", ">", "&",
+        ]
+        var texts = TestSupport.textsAround(specials, alphabet: "ab <>&;/\n\té’#3pm", seed: 0x9A1)
+        // Longer texts, so that runs pass whole blocks of eight bytes before they stop.
+        var random = SplitMix(seed: 0x9A2)
+        for _ in 0..<1_000 {
+            texts.append((0..<6).map { _ in texts[random.next(texts.count)] }.joined(separator: "une phrase claire "))
+        }
+        for text in texts {
+            #expect(SearchScript.plainUTF8(fromHTML: text) == Self.referencePlainText(text), "\(text.debugDescription)")
         }
     }
 

@@ -177,6 +177,8 @@ enum SearchScript {
                     var end = index + 1
                     // A single space between two plain bytes is copied as it is: the run goes on over it.
                     while end < bytes.count {
+                        end = ByteLanes.skipClean(bytes, from: end, flagged: mayEndRun)
+                        guard end < bytes.count else { break }
                         if !isSpecialInText(bytes[end]) {
                             end += 1
                         } else if bytes[end] == 0x20, end + 1 < bytes.count, !isSpecialInText(bytes[end + 1]) {
@@ -207,6 +209,17 @@ enum SearchScript {
             }
             return output
         }
+    }
+
+    /// The lanes of eight bytes where a run of plain text may end, so that a run passes eight bytes at once
+    /// where none is flagged: `<`, `&`, controls (tab and line ends among them), and a space that another space,
+    /// `<`, `&` or control follows, or that ends the eight bytes (what follows it is not known). Extra flags only
+    /// send the run back to its byte loop.
+    @inline(__always)
+    private static func mayEndRun(_ eight: UInt64) -> UInt64 {
+        let spaces = ByteLanes.equal(eight, 0x20)
+        let stops = ByteLanes.equal(eight, 0x3C) | ByteLanes.equal(eight, 0x26) | ByteLanes.below(eight, 0x20)
+        return stops | spaces & ((stops | spaces) >> 8 | 0x80 << 56)
     }
 
     /// The bytes `plainText` stops at: `<`, `&` and white space.
