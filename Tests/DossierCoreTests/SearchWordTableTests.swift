@@ -56,3 +56,44 @@ struct SearchWordTableTests {
         #expect(words.dictionary == ["deir": 99, "ez": 40, "zor": 40, "ei": 25])
     }
 }
+
+@Suite("Search: postings grouped a chunk at a time")
+struct SearchPostingsTests {
+    @Test("postings added by chunks of any size are each word's documents in order, as gaps, with their weights")
+    func chunksMatchReference() {
+        var random = SplitMix(seed: 0x9057)
+        let vocabulary = (0..<300).map { "mot\($0)" } + ["anticonstitutionnellement", "élan", "déjà", "x"]
+        var documents: [SearchWordWeights] = []
+        var reference: [String: [(document: Int, weight: Int)]] = [:]
+        for number in 0..<700 {
+            var words = SearchWordWeights()
+            // Common words in most documents, rare ones in a few: gaps of one and gaps of hundreds.
+            let count = random.next(40)
+            for _ in 0..<count {
+                let word = vocabulary[random.next(2) == 0 ? random.next(10) : random.next(vocabulary.count)]
+                words.add(word, weight: 1 + random.next(60), cap: 99)
+            }
+            for (word, weight) in words.dictionary { reference[word, default: []].append((number, weight)) }
+            documents.append(words)
+        }
+        var postings = SearchIndexWriter.Postings()
+        var start = 0
+        while start < documents.count {
+            let end = min(documents.count, start + [1, 3, 256, 0][random.next(4)] + 1)
+            postings.add(Array(documents[start..<end]), from: start)
+            start = end
+        }
+        let entries = postings.entries()
+        #expect(entries.count == reference.count)
+        for entry in entries {
+            var previous = 0
+            var numbers: [String] = []
+            for (document, weight) in reference[entry.word] ?? [] {
+                numbers += [String(document - previous), String(weight)]
+                previous = document
+            }
+            let expected = SearchIndexWriter.Entry(word: entry.word, postings: Array(numbers.joined(separator: ",").utf8))
+            #expect(entry.text == expected.text, "\(entry.word)")
+        }
+    }
+}
