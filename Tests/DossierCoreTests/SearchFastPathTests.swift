@@ -43,8 +43,9 @@ struct SearchFastPathTests {
 
     @Test("the tokenizer hands the words of the reference, each with the head and hash of its bytes")
     func tokenizerMatchesReference() {
-        let texts = TestSupport.textsAround(
-            Self.tokenizerSpecials, alphabet: "abyzABYZ09 ’'`´.-éÉèÈçÇœŒßıİ\u{AD}\u{A0}\u{301}«»Δ😀\n", seed: 0x70C3)
+        let texts =
+            TestSupport.textsAround(
+                Self.tokenizerSpecials, alphabet: "abyzABYZ09 ’'`´.-éÉèÈçÇœŒßıİ\u{AD}\u{A0}\u{301}«»Δ😀\n", seed: 0x70C3)
             + Self.tokenizerSpecials.map { $0 + " " + $0 }
         for text in texts {
             var words: [String] = []
@@ -73,7 +74,9 @@ struct SearchFastPathTests {
                     var expected: UInt64 = 0
                     for position in 0..<8 {
                         let shift = UInt64(8 * position)
-                        if !SearchTokenizer.isPlain(UInt8(truncatingIfNeeded: eight >> shift)) { expected |= 0x80 << shift }
+                        if !SearchTokenizer.isPlain(UInt8(truncatingIfNeeded: eight >> shift)) {
+                            expected |= 0x80 << shift
+                        }
                     }
                     if SearchTokenizer.notPlain(eight) != expected { wrong.append(eight) }
                 }
@@ -170,8 +173,12 @@ struct SearchFastPathTests {
                 let close = bytes[(index + 1)...].firstIndex(of: 0x3E) ?? bytes.count
                 var start = index + 1
                 if start < close, bytes[start] == 0x2F { start += 1 }
-                let name = bytes[start..<close].prefix { $0 < 0x80 && Character(Unicode.Scalar($0)).isLetter || $0 &- 0x30 < 10 }
-                if !inline.contains(String(decoding: name, as: UTF8.self).lowercased()) { pendingSpace = !output.isEmpty }
+                let name = bytes[start..<close].prefix {
+                    $0 < 0x80 && Character(Unicode.Scalar($0)).isLetter || $0 &- 0x30 < 10
+                }
+                if !inline.contains(String(decoding: name, as: UTF8.self).lowercased()) {
+                    pendingSpace = !output.isEmpty
+                }
                 index = close + 1
                 continue
             }

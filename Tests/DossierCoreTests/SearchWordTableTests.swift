@@ -92,7 +92,8 @@ struct SearchPostingsTests {
                 numbers += [String(document - previous), String(weight)]
                 previous = document
             }
-            let expected = SearchIndexWriter.Entry(word: entry.word, postings: Array(numbers.joined(separator: ",").utf8))
+            let expected = SearchIndexWriter.Entry(
+                word: entry.word, postings: Array(numbers.joined(separator: ",").utf8))
             #expect(entry.text == expected.text, "\(entry.word)")
         }
     }

@@ -95,7 +95,8 @@ struct SearchWordTable: Sendable {
         let entry = entries[number]
         let count = Int(entry.count)
         guard count > 8 else {
-            return String(decoding: (0..<count).map { UInt8(truncatingIfNeeded: entry.head >> (8 * $0)) }, as: UTF8.self)
+            return String(
+                decoding: (0..<count).map { UInt8(truncatingIfNeeded: entry.head >> (8 * $0)) }, as: UTF8.self)
         }
         let start = Int(entry.offset)
         return String(decoding: longBytes[start..<(start + count)], as: UTF8.self)
