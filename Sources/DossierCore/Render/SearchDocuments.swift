@@ -8,14 +8,14 @@ struct SearchDocument: Sendable {
     var label: String
     /// `2017-11-13` for `<time datetime>`; empty for an entity or an undated article.
     var datetime: String
-    /// The text a snippet is cut from.
-    var text: String
+    /// The text a snippet is cut from, as UTF-8 bytes: an article's is its body's text, made as bytes.
+    var text: [UInt8]
     /// Each folded word and its weight: a word in a name or a title weighs more than one in the body.
     var words: SearchWordWeights
 
     /// The document as `search.js` reads it: `[url, title, label, datetime, text]`.
     var row: SearchJSON {
-        .array([.string(url), .string(title), .string(label), .string(datetime), .string(text)])
+        .array([.string(url), .string(title), .string(label), .string(datetime), .utf8(text)])
     }
 }
 
@@ -67,16 +67,16 @@ struct SearchDocuments {
         return SearchDocument(
             isEntity: true, url: entity.url.path, title: entity.name,
             label: "\(entity.kind.singular) · \(mentions) mention\(mentions == 1 ? "" : "s")", datetime: "",
-            text: text, words: words)
+            text: Array(text.utf8), words: words)
     }
 
     private static func articleDocument(_ linked: LinkedArticle) -> SearchDocument {
         let article = linked.article
-        let body = SearchScript.plainText(fromHTML: linked.bodyHTML)
-        var words = SearchWordWeights(capacity: body.utf8.count / 16)  // one distinct word in three, of five letters
+        let body = SearchScript.plainUTF8(fromHTML: linked.bodyHTML)
+        var words = SearchWordWeights(capacity: body.count / 16)  // one distinct word in three, of five letters
         words.add(article.title, weight: Weight.articleTitle, cap: Weight.cap)
         if let source = article.source { words.add(source, weight: Weight.articleSource, cap: Weight.cap) }
-        words.add(body, weight: Weight.articleBody, cap: Weight.cap)
+        body.withUnsafeBufferPointer { words.add(utf8: $0, weight: Weight.articleBody, cap: Weight.cap) }
         return SearchDocument(
             isEntity: false, url: article.url.path, title: article.title, label: article.date?.french ?? "",
             datetime: article.date?.iso ?? "", text: opening(of: body), words: words)
@@ -84,22 +84,30 @@ struct SearchDocuments {
 
     /// The first `snippetLength` characters of the text, cut after a whole word: the page cuts the snippet from it.
     /// Counted on the UTF-8 bytes, where a character (a scalar) is a byte that does not continue another.
-    private static func opening(of text: String) -> String {
-        var text = text
-        let opening = text.withUTF8 { bytes -> String? in
+    static func opening(of text: [UInt8]) -> [UInt8] {
+        let limit = SearchIndexWriter.snippetLength
+        // A text of no more bytes than that has no more characters either.
+        guard text.count > limit else { return text }
+        return text.withUnsafeBufferPointer { bytes in
             var scalars = 0
-            var limit = 0
-            while limit < bytes.count {
-                if bytes[limit] & 0xC0 != 0x80 {
-                    if scalars == SearchIndexWriter.snippetLength { break }
+            var end = 0
+            // Eight bytes at a time while they cannot hold the last character: a continuation byte is 10xxxxxx.
+            while end + 8 <= bytes.count, scalars + 8 <= limit {
+                let eight = ByteLanes.load(bytes, at: end)
+                let continuations = eight & ~(eight << 1) & 0x8080_8080_8080_8080
+                scalars += 8 - continuations.nonzeroBitCount
+                end += 8
+            }
+            while end < bytes.count {
+                if bytes[end] & 0xC0 != 0x80 {
+                    if scalars == limit { break }
                     scalars += 1
                 }
-                limit += 1
+                end += 1
             }
-            guard limit < bytes.count else { return nil }
-            let end = bytes[..<limit].lastIndex(of: 0x20) ?? limit
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self) + " …"
+            guard end < bytes.count else { return text }
+            let cut = bytes[..<end].lastIndex(of: 0x20) ?? end
+            return Array(bytes[..<cut]) + Array(" …".utf8)
         }
-        return opening ?? text
     }
 }

@@ -48,8 +48,8 @@ struct SearchIndexWriter {
             }
         }
         SearchDocuments(site: site).forEachChunk { chunk in
+            postings.add(chunk.map(\.words), from: documentCount)
             for document in chunk {
-                postings.add(document.words, document: documentCount)
                 pendingRows.append(document.row)
                 documentCount += 1
                 if document.isEntity { entityCount += 1 }
@@ -76,54 +76,6 @@ struct SearchIndexWriter {
             RenderedFile(
                 path: OutputPath("search/meta.js"), data: SearchScript.script(id: "meta", value: .object(meta))))
         emit(files)
-    }
-
-    /// For each word, the documents that hold it and its weight there: `[gap, weight, gap, weight…]`, where a
-    /// document's number is stored as the gap from the previous one: small numbers, short files.
-    ///
-    /// The numbers are written as the text of the shard at once: fewer bytes to hold than integers.
-    struct Postings {
-        private var words = SearchWordTable(capacity: 1 << 16)
-        /// By word number: `gap,weight,gap,weight…`.
-        private var lists: [[UInt8]] = []
-        private var last: [Int] = []
-
-        /// Documents must come in order of their numbers.
-        mutating func add(_ document: SearchWordWeights, document number: Int) {
-            let table = document.table
-            for local in 0..<document.count {
-                let slot = table.withWord(local) { words.number(of: $0, hash: table.hashes[local]) }
-                if slot == lists.count {
-                    lists.append([])
-                    last.append(0)
-                }
-                // `,gap,weight` written on the stack, then appended at once: one append to the nested array.
-                let gap = number - last[slot]
-                let weight = Int(document.weights[local])
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { scratch in
-                    var end = scratch.count
-                    end = writeDecimal(weight, endingAt: end, in: scratch)
-                    end -= 1
-                    scratch[end] = 0x2C
-                    end = writeDecimal(gap, endingAt: end, in: scratch)
-                    if !lists[slot].isEmpty {
-                        end -= 1
-                        scratch[end] = 0x2C
-                    }
-                    lists[slot].append(contentsOf: UnsafeBufferPointer(rebasing: scratch[end...]))
-                }
-                last[slot] = number
-            }
-        }
-
-        /// The words and their postings, as shard entries; the postings are handed over, not copied.
-        mutating func entries() -> [Entry] {
-            (0..<lists.count).map { slot in
-                var list: [UInt8] = []
-                swap(&list, &lists[slot])
-                return Entry(word: words.word(slot), postings: list)
-            }
-        }
     }
 
     /// Groups the words by their first two letters, then cuts any group past `shardLimit` by one more letter;
@@ -186,31 +138,6 @@ struct SearchIndexWriter {
             self.letters = Array(word.unicodeScalars)
             self.text = text
         }
-    }
-
-    /// Writes a number that is not negative so that it ends just before `end`; returns where it begins.
-    private static func writeDecimal(_ number: Int, endingAt end: Int, in bytes: UnsafeMutableBufferPointer<UInt8>)
-        -> Int
-    {
-        var value = number
-        var start = end
-        repeat {
-            start -= 1
-            bytes[start] = UInt8(truncatingIfNeeded: value % 10) + 0x30
-            value /= 10
-        } while value > 0
-        return start
-    }
-
-    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
-        if number < 0 { bytes.append(0x2D) }
-        var value = number.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(value % 10) + 0x30)
-            value /= 10
-        } while value > 0
-        bytes[start...].reverse()
     }
 
     /// `search/index.html`: the form, the place for results, and for readers without JavaScript, the indexes.

@@ -3,6 +3,8 @@ import Foundation
 /// A value of the search data, written as JSON: only what the index needs, in a fixed order.
 enum SearchJSON {
     case string(String)
+    /// A string given as its UTF-8 bytes, which must be valid: an article's text is made as bytes, never a `String`.
+    case utf8([UInt8])
     case int(Int)
     case array([SearchJSON])
     /// Keys are written sorted, so that two builds give the same bytes.
@@ -35,6 +37,7 @@ enum SearchScript {
     static func append(_ value: SearchJSON, to text: inout [UInt8]) {
         switch value {
         case .string(let string): appendString(string, to: &text)
+        case .utf8(let bytes): bytes.withUnsafeBufferPointer { appendString(utf8: $0, to: &text) }
         case .int(let number): text.append(contentsOf: String(number).utf8)
         case .array(let items):
             text.append(0x5B)
@@ -59,55 +62,58 @@ enum SearchScript {
     /// `<!--` can appear, and U+2028/U+2029, which older engines take for line ends inside a string.
     static func appendString(_ string: String, to text: inout [UInt8]) {
         var string = string
-        string.withUTF8 { bytes in
-            text.append(0x22)
-            // Runs of bytes that need no escape are copied whole; U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-            var runStart = 0
-            var index = 0
-            while index < bytes.count {
-                // Eight bytes at a time while none of them may need an escape.
-                index = ByteLanes.skipClean(bytes, from: index) { word in
-                    ByteLanes.below(word, 0x20) | ByteLanes.equal(word, 0x22) | ByteLanes.equal(word, 0x26)
-                        | ByteLanes.equal(word, 0x3C) | ByteLanes.equal(word, 0x3E) | ByteLanes.equal(word, 0x5C)
-                        | ByteLanes.equal(word, 0xE2)
-                }
-                guard index < bytes.count else { break }
-                let byte = bytes[index]
-                guard mayNeedEscape(byte) else {
-                    index += 1
-                    continue
-                }
-                let escape: String?
-                switch byte {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x3C: escape = "\\u003c"
-                case 0x3E: escape = "\\u003e"
-                case 0x26: escape = "\\u0026"
-                case 0x00..<0x20:
-                    let hex = String(byte, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xE2
-                where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                default: escape = nil
-                }
-                guard let escape else {
-                    index += 1
-                    continue
-                }
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                text.append(contentsOf: escape.utf8)
-                index += byte == 0xE2 ? 3 : 1
-                runStart = index
+        string.withUTF8 { appendString(utf8: $0, to: &text) }
+    }
+
+    /// The same for a string given as its UTF-8 bytes.
+    static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
+        text.append(0x22)
+        // Runs of bytes that need no escape are copied whole; U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            // Eight bytes at a time while none of them may need an escape.
+            index = ByteLanes.skipClean(bytes, from: index) { word in
+                ByteLanes.below(word, 0x20) | ByteLanes.equal(word, 0x22) | ByteLanes.equal(word, 0x26)
+                    | ByteLanes.equal(word, 0x3C) | ByteLanes.equal(word, 0x3E) | ByteLanes.equal(word, 0x5C)
+                    | ByteLanes.equal(word, 0xE2)
             }
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-            text.append(0x22)
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            guard mayNeedEscape(byte) else {
+                index += 1
+                continue
+            }
+            let escape: String?
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x3C: escape = "\\u003c"
+            case 0x3E: escape = "\\u003e"
+            case 0x26: escape = "\\u0026"
+            case 0x00..<0x20:
+                let hex = String(byte, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case 0xE2
+            where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+            default: escape = nil
+            }
+            guard let escape else {
+                index += 1
+                continue
+            }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            text.append(contentsOf: escape.utf8)
+            index += byte == 0xE2 ? 3 : 1
+            runStart = index
         }
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        text.append(0x22)
     }
 
     /// Whether `appendString` must look at a byte: controls, `"`, `&`, `<`, `>`, `\\`, and E2, which begins
@@ -133,6 +139,12 @@ enum SearchScript {
     /// The text a reader sees in an HTML fragment: tags dropped (block tags leave a space), entities decoded,
     /// runs of spaces made one.
     static func plainText(fromHTML html: String) -> String {
+        String(decoding: plainUTF8(fromHTML: html), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, valid as the HTML is: the text of an article is tokenized, cut and written out
+    /// as bytes, so no `String` of it is made (and checked) again.
+    static func plainUTF8(fromHTML html: String) -> [UInt8] {
         var html = html
         return html.withUTF8 { bytes in
             var output: [UInt8] = []
@@ -165,6 +177,8 @@ enum SearchScript {
                     var end = index + 1
                     // A single space between two plain bytes is copied as it is: the run goes on over it.
                     while end < bytes.count {
+                        end = ByteLanes.skipClean(bytes, from: end, flagged: mayEndRun)
+                        guard end < bytes.count else { break }
                         if !isSpecialInText(bytes[end]) {
                             end += 1
                         } else if bytes[end] == 0x20, end + 1 < bytes.count, !isSpecialInText(bytes[end + 1]) {
@@ -183,9 +197,9 @@ enum SearchScript {
                     var end = index + 1
                     while end < min(bytes.count, index + 12), bytes[end] != 0x3B { end += 1 }
                     if end < bytes.count, bytes[end] == 0x3B,
-                        let decoded = decodeEntity(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)[...])
+                        let decoded = decodeEntity(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
                     {
-                        output.append(contentsOf: decoded.utf8)
+                        UTF8.encode(decoded) { output.append($0) }
                         index = end + 1
                         continue
                     }
@@ -193,8 +207,19 @@ enum SearchScript {
                 output.append(byte)
                 index += 1
             }
-            return String(decoding: output, as: UTF8.self)
+            return output
         }
+    }
+
+    /// The lanes of eight bytes where a run of plain text may end, so that a run passes eight bytes at once
+    /// where none is flagged: `<`, `&`, controls (tab and line ends among them), and a space that another space,
+    /// `<`, `&` or control follows, or that ends the eight bytes (what follows it is not known). Extra flags only
+    /// send the run back to its byte loop.
+    @inline(__always)
+    private static func mayEndRun(_ eight: UInt64) -> UInt64 {
+        let spaces = ByteLanes.equal(eight, 0x20)
+        let stops = ByteLanes.equal(eight, 0x3C) | ByteLanes.equal(eight, 0x26) | ByteLanes.below(eight, 0x20)
+        return stops | spaces & ((stops | spaces) >> 8 | 0x80 << 56)
     }
 
     /// The bytes `plainText` stops at: `<`, `&` and white space.
@@ -213,7 +238,17 @@ enum SearchScript {
     ]
     private static let inlineTagKeys = ShortKeySet(inlineTags)
 
-    private static func decodeEntity(_ name: Substring) -> String? {
+    /// The character an entity's name (between `&` and `;`) stands for, if it is one this knows.
+    private static func decodeEntity(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        // `&#39;`, cmark's apostrophe, is nearly every entity of an article: plain decimal digits are read here.
+        if name.count > 1, name.count <= 10, name[0] == 0x23, name.dropFirst().allSatisfy({ $0 &- 0x30 < 10 }) {
+            let value = name.dropFirst().reduce(UInt32(0)) { $0 * 10 + UInt32($1 - 0x30) }
+            return Unicode.Scalar(value)
+        }
+        return decodeEntity(String(decoding: name, as: UTF8.self)[...])
+    }
+
+    private static func decodeEntity(_ name: Substring) -> Unicode.Scalar? {
         switch name {
         case "amp": return "&"
         case "lt": return "<"
@@ -226,6 +261,6 @@ enum SearchScript {
         guard name.first == "#" else { return nil }
         let digits = name.dropFirst()
         let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-        return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+        return value.flatMap(Unicode.Scalar.init)
     }
 }

@@ -24,35 +24,43 @@ enum SearchTokenizer {
     /// Calls `body` with each folded word of the text, in order; elided words and stop words are skipped.
     static func forEachWord(in text: String, _ body: (String) -> Void) {
         var text = text
-        text.withUTF8 { bytes in forEachWord(inUTF8: bytes) { body(String(decoding: $0, as: UTF8.self)) } }
+        text.withUTF8 { bytes in forEachWord(inUTF8: bytes) { body(String(decoding: $0.bytes, as: UTF8.self)) } }
     }
 
-    /// The same over UTF-8 bytes, handing each word as its folded bytes: this runs over every word of every
-    /// article, so it reads bytes, decodes a scalar only beyond ASCII, folds into one buffer it owns, and tells
-    /// elided and stop words by their bytes. The bytes `body` sees last only for the call.
-    static func forEachWord(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var word = WordBuffer()
-        defer { word.deallocate() }
-        var folded: [UInt8] = []
-        let elidedKeys = elidedKeys
-        let stopKeys = stopKeys
-        func finish(beforeApostrophe: Bool) {
-            guard word.count > 0 else { return }
-            defer { word.count = 0 }
-            let text = word.bytes
-            if let key = shortKey(text), (beforeApostrophe && elidedKeys.contains(key)) || stopKeys.contains(key) {
-                return
-            }
-            body(text)
-        }
+    /// The same over UTF-8 bytes, handing each word as its folded bytes. This runs over every word of every
+    /// article: a word that is already folded (lowercase ASCII letters and digits, as most are) is handed
+    /// straight from the text; any other is folded into a buffer, decoding a scalar only beyond ASCII. The
+    /// bytes `body` sees last only for the call.
+    static func forEachWord(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (SearchWord) -> Void) {
+        // No closure captures the buffer: one that did would have each access to it checked at run time.
+        var folded = WordBuffer()
+        defer { folded.deallocate() }
+        let filter = WordFilter(elided: elidedKeys, stop: stopKeys)
+        let latinClasses = TextFolding.latinClasses
+        let latinBytes = TextFolding.latinBytes
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
+            var byte = bytes[index]
+            if isPlain(byte) {
+                let start = index
+                index = endOfPlainRun(bytes, from: start)
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                byte = index < bytes.count ? bytes[index] : 0x20
+                let ends = byte < 0x80 && !isUpper(byte)
+                if folded.count == 0, ends {
+                    let word = SearchWord(run, in: bytes, at: start)
+                    if filter.keeps(word, beforeApostrophe: isASCIIApostrophe(byte)) { body(word) }
+                    index += 1
+                    continue
+                }
+                folded.append(run)
+                guard index < bytes.count else { break }
+            }
             if byte < 0x80 {
-                switch byte {
-                case 0x41...0x5A: word.append(byte + 0x20)
-                case 0x30...0x39, 0x61...0x7A: word.append(byte)
-                default: finish(beforeApostrophe: byte == 0x27 || byte == 0x60)
+                if isUpper(byte) {
+                    folded.append(byte | 0x20)
+                } else {
+                    finish(&folded, beforeApostrophe: isASCIIApostrophe(byte), filter: filter, body)
                 }
                 index += 1
                 continue
@@ -60,52 +68,141 @@ enum SearchTokenizer {
             let (scalar, length) = TextFolding.scalar(in: bytes, at: index)
             index += length
             if isApostrophe(scalar) {
-                finish(beforeApostrophe: true)
+                finish(&folded, beforeApostrophe: true, filter: filter, body)
                 continue
             }
-            switch TextFolding.fastClass(scalar) {
+            let value = Int(scalar.value)
+            switch value < latinClasses.count ? latinClasses[value] : TextFolding.characterClass(scalar) {
             case .word:
-                folded.removeAll(keepingCapacity: true)
-                TextFolding.appendFoldedBytes(scalar, to: &folded)
-                for byte in folded { word.append(byte) }
+                if value < latinBytes.count {
+                    let packed = latinBytes[value]
+                    for position in 0..<Int(packed & 0xFF) {
+                        folded.append(UInt8(truncatingIfNeeded: packed >> (8 * (position + 1))))
+                    }
+                } else {
+                    var scalarBytes: [UInt8] = []
+                    TextFolding.appendFoldedBytes(scalar, to: &scalarBytes)
+                    scalarBytes.withUnsafeBufferPointer { folded.append($0) }
+                }
             case .invisible: continue
-            case .soft, .hard: finish(beforeApostrophe: false)
+            case .soft, .hard: finish(&folded, beforeApostrophe: false, filter: filter, body)
             }
         }
-        finish(beforeApostrophe: false)
+        finish(&folded, beforeApostrophe: false, filter: filter, body)
     }
 
-    /// The word being folded: bytes appended one at a time without the checks of an array's `append`.
+    /// Hands the word folded so far, if any and if kept, and empties the buffer.
+    @inline(__always)
+    private static func finish(
+        _ folded: inout WordBuffer, beforeApostrophe: Bool, filter: WordFilter, _ body: (SearchWord) -> Void
+    ) {
+        guard folded.count > 0 else { return }
+        let word = folded.word
+        if filter.keeps(word, beforeApostrophe: beforeApostrophe) { body(word) }
+        folded.count = 0
+    }
+
+    /// Where the run of plain bytes (see `isPlain`) from `start` ends. Eight bytes are classed at once, so that
+    /// the end of a word costs no mispredicted branch of a byte loop; the last few bytes are read one at a time.
+    @inline(__always)
+    private static func endOfPlainRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index + 8 <= bytes.count {
+            let others = notPlain(ByteLanes.load(bytes, at: index))
+            if others != 0 { return index + others.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        while index < bytes.count && isPlain(bytes[index]) { index += 1 }
+        return index
+    }
+
+    /// The high bit of each lane of eight bytes that is not plain. In each lane, below 0x80, adding `0x80 - low`
+    /// sets the high bit where the byte is at least `low`, and adding `0x7F - high` where it is above `high`;
+    /// the sums stay below 0x100, so no lane carries into the next.
+    @inline(__always)
+    static func notPlain(_ eight: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = eight & ~highs
+        let letters = (low &+ 0x1F &* ones) & ~(low &+ 0x05 &* ones)  // 0x61...0x7A
+        let digits = (low &+ 0x50 &* ones) & ~(low &+ 0x46 &* ones)  // 0x30...0x39
+        return ~((letters | digits) & ~eight) & highs
+    }
+
+    /// A lowercase ASCII letter or a digit: a byte that folds to itself.
+    @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool { byte &- 0x61 < 26 || byte &- 0x30 < 10 }
+
+    @inline(__always)
+    private static func isUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
+
+    @inline(__always)
+    private static func isASCIIApostrophe(_ byte: UInt8) -> Bool { byte == 0x27 || byte == 0x60 }
+
+    /// Tells the words to hand from the elided and stop words, which are all short: a longer word is never one.
+    private struct WordFilter {
+        let elided: ShortKeySet
+        let stop: ShortKeySet
+
+        @inline(__always)
+        func keeps(_ word: SearchWord, beforeApostrophe: Bool) -> Bool {
+            guard word.bytes.count <= 7 else { return true }
+            let key = word.head | UInt64(word.bytes.count) << 60
+            return !(stop.contains(key) || (beforeApostrophe && elided.contains(key)))
+        }
+    }
+
+    /// The word being folded: bytes appended without the checks of an array's `append`. Its memory is
+    /// initialized (to 0) and at least eight bytes, so that the head of a word is one load.
     private struct WordBuffer {
-        private var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+        private var base: UnsafeMutablePointer<UInt8>
         private var capacity = 64
         var count = 0
 
-        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+        init() {
+            base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            base.initialize(repeating: 0, count: capacity)
+        }
+
+        var word: SearchWord {
+            let bytes = UnsafeBufferPointer(start: base, count: count)
+            let head = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+            return SearchWord(bytes: bytes, head: head & SearchWord.mask(count))
+        }
 
         @inline(__always)
         mutating func append(_ byte: UInt8) {
-            if count == capacity { grow() }
+            if count == capacity { grow(to: count + 1) }
             base[count] = byte
             count += 1
         }
 
-        private mutating func grow() {
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: 2 * capacity)
-            larger.update(from: base, count: count)
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if count + bytes.count > capacity { grow(to: count + bytes.count) }
+            if let start = bytes.baseAddress { (base + count).update(from: start, count: bytes.count) }
+            count += bytes.count
+        }
+
+        private mutating func grow(to needed: Int) {
+            var larger = 2 * capacity
+            while larger < needed { larger *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+            grown.initialize(repeating: 0, count: larger)
+            grown.update(from: base, count: count)
             base.deallocate()
-            base = larger
-            capacity *= 2
+            base = grown
+            capacity = larger
         }
 
         func deallocate() { base.deallocate() }
     }
 
-    /// Up to seven bytes and their count packed in an integer: elided and stop words are all that short.
+    /// Up to seven bytes and their count packed in an integer, the first byte lowest, as in `SearchWord.head`:
+    /// elided and stop words are all that short.
     static func shortKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
         guard bytes.count <= 7 else { return nil }
         var key: UInt64 = 0
-        for byte in bytes { key = key << 8 | UInt64(byte) }
+        for (position, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * position) }
         return key | UInt64(bytes.count) << 60
     }
 
@@ -151,5 +248,41 @@ struct ShortKeySet: Sendable {
 
     private static func slot(of key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 57)
+    }
+}
+
+/// A folded word as the tokenizer hands it: its bytes, and the first eight of them in one integer, which
+/// tells a short word from another without reading its bytes again.
+struct SearchWord {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The first (up to) eight bytes, the first lowest; 0 in place of any missing.
+    let head: UInt64
+
+    init(bytes: UnsafeBufferPointer<UInt8>, head: UInt64) {
+        self.bytes = bytes
+        self.head = head
+    }
+
+    /// The word `bytes[start...]` of a text, read with one load where the text holds eight bytes from `start`.
+    init(_ word: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, at start: Int) {
+        bytes = word
+        if start + 8 <= text.count {
+            head = ByteLanes.load(text, at: start) & Self.mask(word.count)
+        } else {
+            head = Self.head(of: word)
+        }
+    }
+
+    /// The head of any bytes, read one at a time.
+    static func head(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for position in 0..<min(bytes.count, 8) { head |= UInt64(bytes[position]) << (8 * position) }
+        return head
+    }
+
+    /// The bits of the first `count` bytes of a head.
+    @inline(__always)
+    static func mask(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 << (8 * UInt64(count))) &- 1
     }
 }
