@@ -55,7 +55,7 @@ extension LinkedArticle {
     fileprivate var sentenceOfEach: [String] { mentions.map { sentences[$0.sentence] } }
 
     /// How many entity links the page shows.
-    fileprivate var linkCount: Int { bodyHTML.components(separatedBy: "<a class=\"mention").count - 1 }
+    fileprivate var linkCount: Int { html.components(separatedBy: "<a class=\"mention").count - 1 }
 }
 
 // MARK: - Variants of a name
@@ -67,7 +67,7 @@ struct EntityLinkerVariantTests {
         let linked = link("Les combattants de l'\(form) reculent.")
         #expect(linked.mentioned == ["etat-islamique"])
         #expect(linked.mentionTexts == [form])
-        #expect(linked.bodyHTML.contains("href=\"../../groups/etat-islamique/\">\(form)</a>"))
+        #expect(linked.html.contains("href=\"../../groups/etat-islamique/\">\(form)</a>"))
     }
 
     @Test("`Etat islamique` without the accent is a mention of État islamique")
@@ -129,7 +129,7 @@ struct EntityLinkerVariantTests {
         #expect(linked.mentioned == ["etat-islamique"])
         #expect(Array(linked.sentences) == ["Les jihadistes de l'Etat islamique reculent."])
         #expect(linked.mentionTexts == ["Etat islamique"])
-        #expect(linked.bodyHTML.contains(">Etat\nislamique</a>"))
+        #expect(linked.html.contains(">Etat\nislamique</a>"))
         #expect(linked.linkCount == 1)
     }
 
@@ -186,8 +186,8 @@ struct EntityLinkerBoundaryTests {
         let linked = link("Les combattants de l'Armée syrienne libre ont affronté l'armée syrienne.", mode: .all)
         #expect(linked.mentioned == ["armee-syrienne-libre", "armee-syrienne"])
         #expect(linked.mentionTexts == ["Armée syrienne libre", "armée syrienne"])
-        #expect(linked.bodyHTML.contains("href=\"../../groups/armee-syrienne-libre/\">Armée syrienne libre</a>"))
-        #expect(linked.bodyHTML.contains("href=\"../../groups/armee-syrienne/\">armée syrienne</a>"))
+        #expect(linked.html.contains("href=\"../../groups/armee-syrienne-libre/\">Armée syrienne libre</a>"))
+        #expect(linked.html.contains("href=\"../../groups/armee-syrienne/\">armée syrienne</a>"))
     }
 
     @Test("`(EI/Daech)` is two mentions of État islamique")
@@ -202,7 +202,7 @@ struct EntityLinkerBoundaryTests {
     func hashtag() {
         let linked = link("Le mot-dièse #Raqqa circule.")
         #expect(linked.mentioned == ["raqqa"])
-        #expect(linked.bodyHTML.contains("#<a class=\"mention mention-towns\" href=\"../../towns/raqqa/\">Raqqa</a>"))
+        #expect(linked.html.contains("#<a class=\"mention mention-towns\" href=\"../../towns/raqqa/\">Raqqa</a>"))
     }
 }
 
@@ -213,7 +213,7 @@ struct EntityLinkerAddressTests {
         let linked = linkPlain("Lire aussi : https://example.org/alep/damas")
         #expect(linked.mentions.isEmpty)
         #expect(linked.linkCount == 0)
-        #expect(linked.bodyHTML.contains("https://example.org/alep/damas"))
+        #expect(linked.html.contains("https://example.org/alep/damas"))
     }
 
     @Test("An e-mail address in wire copy gets no entity link inside it")
@@ -240,7 +240,7 @@ struct EntityLinkerPlacementTests {
         let linked = link("Le code `Damas` est une variable.")
         #expect(linked.linkCount == 0)
         #expect(linked.mentions.allSatisfy { !$0.linked })
-        #expect(linked.bodyHTML.contains("<code>Damas</code>"))
+        #expect(linked.html.contains("<code>Damas</code>"))
     }
 
     @Test("A name in a fenced code block is neither linked nor counted")
@@ -248,7 +248,7 @@ struct EntityLinkerPlacementTests {
         let linked = link("```\nDamas\n```\n\nLa suite.")
         #expect(linked.mentions.isEmpty)
         #expect(linked.mentionCounts["damas"] == nil)
-        #expect(linked.bodyHTML.contains("<pre><code>Damas\n</code></pre>"))
+        #expect(linked.html.contains("<pre><code>Damas\n</code></pre>"))
     }
 
     @Test("A name inside an existing Markdown link is counted but not linked again")
@@ -257,7 +257,7 @@ struct EntityLinkerPlacementTests {
         #expect(linked.mentionCounts["damas"] == 1)
         #expect(linked.mentions.map(\.linked) == [false])
         #expect(linked.linkCount == 0)
-        #expect(linked.bodyHTML.contains("<a href=\"https://example.org/damas\">Damas</a>"))
+        #expect(linked.html.contains("<a href=\"https://example.org/damas\">Damas</a>"))
     }
 
     @Test("A name in a heading is counted but not linked; the first one in the text gets the link")
@@ -265,7 +265,7 @@ struct EntityLinkerPlacementTests {
         let linked = link("## Damas\n\nÀ Damas, la nuit a été calme.")
         #expect(linked.mentionCounts["damas"] == 2)
         #expect(linked.mentions.map(\.linked) == [false, true])
-        #expect(linked.bodyHTML.contains("<h3>Damas</h3>"))
+        #expect(linked.html.contains("<h3>Damas</h3>"))
         #expect(linked.linkCount == 1)
     }
 
@@ -277,7 +277,7 @@ struct EntityLinkerPlacementTests {
         ])
         #expect(linked.mentionCounts["damas"] == 1)
         #expect(linked.linkCount == 0)
-        #expect(linked.bodyHTML.contains("<h2>Escalade autour de Damas</h2>"))
+        #expect(linked.html.contains("<h2>Escalade autour de Damas</h2>"))
     }
 
     @Test("By default only the first mention of an entity is linked; every one is counted")
@@ -306,7 +306,7 @@ struct EntityLinkerPlacementTests {
     func linkHref() {
         let linked = link("Les combats à Damas continuent.")
         #expect(
-            linked.bodyHTML
+            linked.html
                 == "<p>Les combats à <a class=\"mention mention-towns\" href=\"../../towns/damas/\">Damas</a> continuent.</p>\n")
     }
 }
@@ -378,17 +378,17 @@ struct EntityLinkerHostileInputTests {
     func hostileMarkdown() {
         let linked = link(
             "<script>alert(1)</script>\n\nÀ Damas, [x](javascript:alert(1)) et <script>alert(2)</script> <img src=x onerror=alert(3)>.")
-        #expect(!linked.bodyHTML.lowercased().contains("<script"))
-        #expect(!linked.bodyHTML.lowercased().contains("javascript:"))
-        #expect(!linked.bodyHTML.lowercased().contains("onerror"))
+        #expect(!linked.html.lowercased().contains("<script"))
+        #expect(!linked.html.lowercased().contains("javascript:"))
+        #expect(!linked.html.lowercased().contains("onerror"))
         #expect(linked.linkCount == 1)
     }
 
     @Test("A .txt body with `<script>` shows it as text")
     func hostileWireCopy() {
         let linked = linkPlain("<script>alert(1)</script> à Damas.")
-        #expect(!linked.bodyHTML.contains("<script"))
-        #expect(linked.bodyHTML.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!linked.html.contains("<script"))
+        #expect(linked.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(linked.linkCount == 1)
     }
 
@@ -397,11 +397,11 @@ struct EntityLinkerHostileInputTests {
         let expected =
             "&lt;b&gt;<a class=\"mention mention-towns\" href=\"../../towns/alep/\">Alep</a>&lt;/b&gt;"
         let plain = linkPlain("À <b>Alep</b> rien.")
-        #expect(plain.bodyHTML.contains(expected))
-        #expect(!plain.bodyHTML.contains("<b>"))
+        #expect(plain.html.contains(expected))
+        #expect(!plain.html.contains("<b>"))
         let markdown = link("À &lt;b&gt;Alep&lt;/b&gt; rien.")
-        #expect(markdown.bodyHTML.contains(expected))
-        #expect(!markdown.bodyHTML.contains("<b>"))
+        #expect(markdown.html.contains(expected))
+        #expect(!markdown.html.contains("<b>"))
     }
 
     @Test("An entity whose id and kind hold `<b>` and quotes is escaped in the link it gets")
@@ -412,9 +412,9 @@ struct EntityLinkerHostileInputTests {
         let linked = link("À Alep, rien.", using: hostile)
         #expect(linked.mentioned.count == 1)
         #expect(linked.linkCount == 1)
-        #expect(!linked.bodyHTML.contains("<b>"))
-        #expect(!linked.bodyHTML.contains("\"><"))
-        #expect(linked.bodyHTML.contains("&lt;b&gt;"))
+        #expect(!linked.html.contains("<b>"))
+        #expect(!linked.html.contains("\"><"))
+        #expect(linked.html.contains("&lt;b&gt;"))
     }
 
     @Test("A hostile credit line is escaped, its names linked")

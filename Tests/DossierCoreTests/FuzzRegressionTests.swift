@@ -34,7 +34,7 @@ import Testing
             let linkedMentions = linked.mentions.filter(\.linked).count
             #expect(linkedMentions > 0, "\(name) should hold mentions the linker links")
             // The fuzzer found names linked in table cells vanish from the page (and their nodes leak).
-            #expect(linked.bodyHTML.components(separatedBy: "<a ").count - 1 == linkedMentions)
+            #expect(linked.html.components(separatedBy: "<a ").count - 1 == linkedMentions)
             for mention in linked.mentions {
                 let sentence = try #require(linked.sentences.indices.contains(mention.sentence) ? linked.sentences[mention.sentence] : nil)
                 #expect(mention.range.lowerBound >= 0 && mention.range.upperBound <= sentence.utf8.count)
@@ -45,7 +45,7 @@ import Testing
     @Test("a name in a table cell stays on the page, as a link to its entity")
     func tableCell() throws {
         let url = TestSupport.fixture("fuzz").appendingPathComponent("FuzzLinker/table-cells.md")
-        let html = try Self.link(url, mode: .first).bodyHTML
+        let html = try Self.link(url, mode: .first).html
         #expect(html.contains(#"<td><a href="../../towns/raqqa/">Raqqa</a></td>"#))
         #expect(html.contains(#"<td><a href="../../groups/etat-islamique/">EI</a></td>"#))
         #expect(html.contains(#"<td><a href="../../towns/alep/">Alep</a></td>"#))

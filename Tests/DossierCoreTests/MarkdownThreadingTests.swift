@@ -29,7 +29,7 @@ struct MarkdownThreadingTests {
                 state.arriveAndWait()
                 var wrong = 0
                 for _ in 0..<20 {
-                    let html = MarkdownDocument(markdown: table).html()
+                    let html = String(decoding: MarkdownDocument(markdown: table).html(), as: UTF8.self)
                     if !html.contains("<table>") || !html.contains("<td>Alep</td>") || !html.contains("<del>barré</del>")
                             || !html.contains("<a href=\"http://www.example.org\">") {
                         wrong += 1

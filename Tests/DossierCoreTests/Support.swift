@@ -164,3 +164,8 @@ extension TestSupport {
         return texts
     }
 }
+
+extension LinkedArticle {
+    /// The body's HTML as text, for assertions on what it holds.
+    var html: String { String(decoding: bodyHTML, as: UTF8.self) }
+}

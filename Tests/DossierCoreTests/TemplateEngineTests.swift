@@ -48,6 +48,18 @@ struct TemplateEngineTests {
         #expect(output == "&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;|<b>&\"'</b>|<b>&\"'</b>||3|true")
     }
 
+    @Test("Text held as UTF-8 bytes (an article's HTML) renders as text does, in a name, a dotted name and a section")
+    func textAsBytes() throws {
+        let html = TemplateValue.utf8(Array("<p>l’<em>EI</em> & Alep</p>".utf8))
+        let output = try render(
+            ["t": "{{a}}|{{{a}}}|{{&a}}|{{o.a}}|{{{o.a}}}|{{#a}}[{{.}}]{{/a}}|{{uppercased(e)}}|{{empty(a)}}{{empty(z)}}"],
+            "t", ["a": html, "o": ["a": html], "e": TemplateValue.utf8(Array("état".utf8)), "z": TemplateValue.utf8([])])
+        #expect(
+            output == "&lt;p&gt;l’&lt;em&gt;EI&lt;/em&gt; &amp; Alep&lt;/p&gt;|<p>l’<em>EI</em> & Alep</p>"
+                + "|<p>l’<em>EI</em> & Alep</p>|&lt;p&gt;l’&lt;em&gt;EI&lt;/em&gt; &amp; Alep&lt;/p&gt;"
+                + "|<p>l’<em>EI</em> & Alep</p>|[&lt;p&gt;l’&lt;em&gt;EI&lt;/em&gt; &amp; Alep&lt;/p&gt;]|ÉTAT|falsetrue")
+    }
+
     @Test("Sections iterate lists, enter objects, test booleans; inverted sections render for empty and missing")
     func sections() throws {
         let source = "{{#list}}[{{name}}]{{/list}}{{#object}}<{{name}}>{{/object}}{{#yes}}Y{{/yes}}{{#no}}N{{/no}}"
@@ -161,6 +173,7 @@ struct TemplateEngineReferenceTests {
         case let value as TemplateValue:
             switch value {
             case .text(let text): return text
+            case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
             case .int(let number): return number
             case .bool(let flag): return flag
             case .list(let items): return items.map(plain)

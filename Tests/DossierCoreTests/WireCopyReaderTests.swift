@@ -38,7 +38,7 @@ private func blocks(of article: Article?) -> [PlainBlock] {
 }
 
 private func bodyHTML(of article: Article) -> String {
-    EntityLinker(registry: Registry(kinds: [], entities: []), mode: .first).link(article).bodyHTML
+    EntityLinker(registry: Registry(kinds: [], entities: []), mode: .first).link(article).html
 }
 
 // MARK: - The seed articles, read from disk

@@ -15,7 +15,8 @@ public struct Mention: Sendable, Hashable {
 public final class LinkedArticle: Sendable {
     /// The article's metadata; its body is left out, rendered in `bodyHTML`.
     public let article: Article
-    public let bodyHTML: String
+    /// The body as HTML, in UTF-8 bytes.
+    public let bodyHTML: [UInt8]
     /// The credit (`Avec AFP et Reuters`) as HTML, its names linked like the body's.
     public let sourceHTML: String?
     /// The sentences that hold at least one mention, in reading order.
@@ -29,7 +30,7 @@ public final class LinkedArticle: Sendable {
     public let entityCounts: [EntityCount]
 
     init(
-        article: Article, bodyHTML: String, sourceHTML: String?, sentences: Sentences, mentions: [Mention],
+        article: Article, bodyHTML: [UInt8], sourceHTML: String?, sentences: Sentences, mentions: [Mention],
         excerpt: String, entityCounts: [EntityCount]
     ) {
         self.article = article

@@ -75,11 +75,16 @@ final class MarkdownDocument {
     var rootNode: MarkdownNode { MarkdownNode(pointer: root) }
 
     /// The HTML of the body; unsafe links (`javascript:`…) and raw HTML are dropped by cmark's safe mode.
-    func html() -> String {
+    /// The document as HTML, in UTF-8 bytes: cmark-gfm writes valid UTF-8 from the valid text it was given, and
+    /// an article's HTML goes to its page as bytes, so no `String` is made (and checked) of it.
+    func html() -> [UInt8] {
         let extensions = parser.flatMap { cmark_parser_get_syntax_extensions($0) }
-        guard let buffer = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions) else { return "" }
+        guard let buffer = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions) else { return [] }
         defer { free(buffer) }
-        return String(cString: buffer)
+        let count = strlen(buffer)
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: count) {
+            Array(UnsafeBufferPointer(start: $0, count: count))
+        }
     }
 
     /// An image whose address is neither relative nor http(s) becomes its alt text: cmark's safe mode lets

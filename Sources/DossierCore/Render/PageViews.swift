@@ -170,7 +170,7 @@ struct PageViews {
         let page = article.url
         var context = common(page: page, title: article.title, description: linked.excerpt)
         var view = articleReference(index, from: page)
-        view["body"] = .text(linked.bodyHTML)
+        view["body"] = .utf8(linked.bodyHTML)
         view["file"] = .text(article.file.value)
         if let sourceHTML = linked.sourceHTML { view["source_html"] = .text(sourceHTML) }
         if let url = article.originalURL { view["original_url"] = .text(url) }

@@ -146,69 +146,76 @@ enum SearchScript {
     /// as bytes, so no `String` of it is made (and checked) again.
     static func plainUTF8(fromHTML html: String) -> [UInt8] {
         var html = html
-        return html.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case 0x3C:  // <
-                    var close = index + 1
-                    while close < bytes.count, bytes[close] != 0x3E { close += 1 }
-                    var nameStart = index + 1
-                    if nameStart < close, bytes[nameStart] == 0x2F { nameStart += 1 }
-                    var nameEnd = nameStart
-                    while nameEnd < close, isASCIIAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
-                    let name = SearchTokenizer.shortKey(bytes[nameStart..<nameEnd].lazy.map { $0 | 0x20 })
-                    if name.map({ !inlineTagKeys.contains($0) }) ?? true { pendingSpace = !output.isEmpty }
-                    index = close + 1
-                    continue
-                case 0x20, 0x09, 0x0A, 0x0D:
-                    pendingSpace = !output.isEmpty
-                    index += 1
-                    continue
-                case 0x26: break
-                default:
-                    // Most of an article is plain text: copied up to the next tag, space or entity at once.
-                    if pendingSpace { output.append(0x20) }
-                    pendingSpace = false
-                    var end = index + 1
-                    // A single space between two plain bytes is copied as it is: the run goes on over it.
-                    while end < bytes.count {
-                        end = ByteLanes.skipClean(bytes, from: end, flagged: mayEndRun)
-                        guard end < bytes.count else { break }
-                        if !isSpecialInText(bytes[end]) {
-                            end += 1
-                        } else if bytes[end] == 0x20, end + 1 < bytes.count, !isSpecialInText(bytes[end + 1]) {
-                            end += 2
-                        } else {
-                            break
-                        }
-                    }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                    index = end
-                    continue
-                }
+        return html.withUTF8 { plainUTF8(fromHTML: $0) }
+    }
+
+    /// The same from the HTML's bytes.
+    static func plainUTF8(fromHTML html: [UInt8]) -> [UInt8] {
+        html.withUnsafeBufferPointer { plainUTF8(fromHTML: $0) }
+    }
+
+    private static func plainUTF8(fromHTML bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x3C:  // <
+                var close = index + 1
+                while close < bytes.count, bytes[close] != 0x3E { close += 1 }
+                var nameStart = index + 1
+                if nameStart < close, bytes[nameStart] == 0x2F { nameStart += 1 }
+                var nameEnd = nameStart
+                while nameEnd < close, isASCIIAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
+                let name = SearchTokenizer.shortKey(bytes[nameStart..<nameEnd].lazy.map { $0 | 0x20 })
+                if name.map({ !inlineTagKeys.contains($0) }) ?? true { pendingSpace = !output.isEmpty }
+                index = close + 1
+                continue
+            case 0x20, 0x09, 0x0A, 0x0D:
+                pendingSpace = !output.isEmpty
+                index += 1
+                continue
+            case 0x26: break
+            default:
+                // Most of an article is plain text: copied up to the next tag, space or entity at once.
                 if pendingSpace { output.append(0x20) }
                 pendingSpace = false
-                if byte == 0x26 {  // &
-                    var end = index + 1
-                    while end < min(bytes.count, index + 12), bytes[end] != 0x3B { end += 1 }
-                    if end < bytes.count, bytes[end] == 0x3B,
-                        let decoded = decodeEntity(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
-                    {
-                        UTF8.encode(decoded) { output.append($0) }
-                        index = end + 1
-                        continue
+                var end = index + 1
+                // A single space between two plain bytes is copied as it is: the run goes on over it.
+                while end < bytes.count {
+                    end = ByteLanes.skipClean(bytes, from: end, flagged: mayEndRun)
+                    guard end < bytes.count else { break }
+                    if !isSpecialInText(bytes[end]) {
+                        end += 1
+                    } else if bytes[end] == 0x20, end + 1 < bytes.count, !isSpecialInText(bytes[end + 1]) {
+                        end += 2
+                    } else {
+                        break
                     }
                 }
-                output.append(byte)
-                index += 1
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                continue
             }
-            return output
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            if byte == 0x26 {  // &
+                var end = index + 1
+                while end < min(bytes.count, index + 12), bytes[end] != 0x3B { end += 1 }
+                if end < bytes.count, bytes[end] == 0x3B,
+                    let decoded = decodeEntity(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
+                {
+                    UTF8.encode(decoded) { output.append($0) }
+                    index = end + 1
+                    continue
+                }
+            }
+            output.append(byte)
+            index += 1
         }
+        return output
     }
 
     /// The lanes of eight bytes where a run of plain text may end, so that a run passes eight bytes at once

@@ -110,6 +110,7 @@ struct TemplateRenderer: Sendable {
                     } else {
                         HTML.append(string, to: &output)
                     }
+                case .utf8(let bytes): write(bytes, escaped: escaped, into: &output)
                 case .int(let number): HTML.append(String(number), to: &output)
                 case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
                 case .list, .object: break
@@ -128,9 +129,20 @@ struct TemplateRenderer: Sendable {
                 } else {
                     HTML.append(string, to: &output)
                 }
+            case .utf8(let bytes): write(bytes, escaped: escaped, into: &output)
             case .int(let number): HTML.append(String(number), to: &output)
             case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
             case .list, .object: break
+            }
+        }
+
+        private static func write(_ bytes: [UInt8], escaped: Bool, into output: inout ByteBuffer) {
+            bytes.withUnsafeBufferPointer { bytes in
+                if escaped {
+                    HTML.appendEscaped(bytes, to: &output)
+                } else {
+                    output.appendBytes(bytes)
+                }
             }
         }
 
@@ -251,6 +263,8 @@ struct TemplateRenderer: Sendable {
             case ("last", .list(let items)): return items.last
             case ("reversed", .list(let items)): return .list(items.reversed())
             case ("empty", .text(let text)): return .bool(text.isEmpty)
+            case ("empty", .utf8(let bytes)): return .bool(bytes.isEmpty)
+            case (_, .utf8(let bytes)): return transform(name, .text(String(decoding: bytes, as: UTF8.self)))
             case ("uppercased", .text(let text)): return .text(text.uppercased())
             case ("lowercased", .text(let text)): return .text(text.lowercased())
             case ("capitalized", .text(let text)): return .text(text.prefix(1).uppercased() + text.dropFirst())

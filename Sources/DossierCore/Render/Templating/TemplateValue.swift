@@ -1,6 +1,9 @@
 /// A value a template can show, as the page views build it: rendering looks names up in typed values.
 enum TemplateValue: Sendable {
     case text(String)
+    /// Text as UTF-8 bytes, as the Markdown renderer gave it (an article's body): written as it is, never made a
+    /// `String`.
+    case utf8([UInt8])
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
