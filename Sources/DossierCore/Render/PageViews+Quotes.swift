@@ -5,8 +5,8 @@ extension PageViews {
     static let quoteMargin = 300
 
     /// A sentence as HTML with each mention in `<mark>`; everything else escaped. A very long sentence is
-    /// quoted only around its first mention, between `…`.
-    static func highlight(_ utf8: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) -> String {
+    /// quoted only around its first mention, between `…`. In UTF-8 bytes, as the page takes it.
+    static func highlight(_ utf8: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) -> [UInt8] {
         // Mentions start and end on whole characters: slices of the sentence's bytes, copied once.
         let sorted = ranges.sorted(by: { $0.lowerBound < $1.lowerBound }).filter { $0.upperBound <= utf8.count }
         var window = 0..<utf8.count
@@ -30,7 +30,7 @@ extension PageViews {
         }
         HTML.appendEscaped(UnsafeBufferPointer(rebasing: utf8[cursor..<window.upperBound]), to: &html)
         if window.upperBound < utf8.count { html.append(contentsOf: " …".utf8) }
-        return String(decoding: html, as: UTF8.self)
+        return html
     }
 
     /// Where to cut near a byte offset (clamped to the sentence): after a space a few bytes back if there is

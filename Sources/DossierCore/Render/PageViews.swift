@@ -266,7 +266,7 @@ struct PageViews {
                     ranges.removeAll(keepingCapacity: true)
                     for other in own where other.sentence == mention.sentence { ranges.append(other.range) }
                     let html = linked.sentences.withUTF8(mention.sentence) { Self.highlight($0, ranges: ranges) }
-                    sentences.append(["html": .text(html)])
+                    sentences.append(["html": .utf8(html)])
                 }
                 var view: TemplateFields = [
                     "article": articleReference(index, from: page), "count": .int(own.count),
