@@ -20,6 +20,40 @@ struct SlugTests {
         #expect(Slug.make("l’EI / Daech") == "l-ei-daech")
     }
 
+    @Test("The byte slug maker gives what folding the title as a String and keeping its letters gives")
+    func bytesAgreeWithFoldedString() {
+        let alphabet = "aZé ÉœŒßøı-’'«»:;,.!?/_`[]09\u{00A0}\u{00AD}\u{200B}\u{0301}αΩж中😀İǅ\t\n"
+        let texts = TestSupport.textsAround(["-", " ", "É", "\u{00AD}"], alphabet: alphabet, seed: 0x51)
+        for text in texts {
+            for maxLength in [60, 8, 3] {
+                #expect(
+                    Slug.make(text, maxLength: maxLength) == Self.reference(text, maxLength: maxLength),
+                    "\(text.debugDescription) \(maxLength)")
+            }
+        }
+    }
+
+    /// The slug maker as it was written first: the whole text folded as a String, then scalar by scalar.
+    static func reference(_ text: String, maxLength: Int) -> String {
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in TextFolding.fold(text).unicodeScalars {
+            if (0x30...0x39).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) {
+                if pendingHyphen && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        guard slug.count > maxLength else { return slug }
+        let cut = slug.prefix(maxLength)
+        if let lastHyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: lastHyphen) > maxLength / 2 {
+            return String(cut[..<lastHyphen])
+        }
+        return String(cut)
+    }
+
     @Test("No leading or trailing hyphen")
     func noEdgeHyphens() {
         #expect(Slug.make(" - Alep - ") == "alep")
