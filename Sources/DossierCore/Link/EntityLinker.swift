@@ -179,7 +179,8 @@ public struct EntityLinker: Sendable {
             state.entities.append(match.entity)
             state.mentions.append(
                 Mention(
-                    entity: ids[match.entity], sentence: state.sentences.count - 1, range: lower..<upper, linked: link))
+                    entity: ids[match.entity], entityIndex: match.entity, sentence: state.sentences.count - 1,
+                    range: lower..<upper, linked: link))
         }
         var first = 0
         while first < state.links.count {
@@ -278,7 +279,8 @@ public struct EntityLinker: Sendable {
             state.entities.append(match.entity)
             state.mentions.append(
                 Mention(
-                    entity: ids[match.entity], sentence: sentenceNumber, range: match.start..<match.end, linked: link))
+                    entity: ids[match.entity], entityIndex: match.entity, sentence: sentenceNumber,
+                    range: match.start..<match.end, linked: link))
             used = true
             cursor = match.end
         }

@@ -1,6 +1,8 @@
 /// One mention of an entity: which sentence holds it and where.
 public struct Mention: Sendable, Hashable {
     public var entity: String
+    /// The entity's index in the registry the article was linked with.
+    public var entityIndex: Int
     /// Index in `LinkedArticle.sentences`.
     public var sentence: Int
     /// Byte offsets (UTF-8) of the mention in its sentence.

@@ -125,6 +125,9 @@ public struct Registry: Sendable {
 
     public subscript(id: String) -> Entity? { indexByID[id].map { entities[$0] } }
 
+    /// The position in `entities` of the entity with this id.
+    public func index(of id: String) -> Int? { indexByID[id] }
+
     public func entities(of kind: EntityKind) -> [Entity] { entities.filter { $0.kind == kind } }
 
     /// The entities with these ids, in registry order (kind, then French order); unknown ids are left out.

@@ -15,9 +15,9 @@ struct PageViews {
     private let referencesAtDepthTwo: [TemplateValue]
     /// The same from four folders deep, where the further pages of an entity list its articles (`towns/x/page/2/`).
     private let referencesAtDepthFour: [TemplateValue]
-    /// Each article's mentions by entity id, grouped once: filtering an article's mentions on each of its
+    /// Each article's mentions by entity, grouped once: filtering an article's mentions on each of its
     /// entities' pages would cost its entities times its mentions (a list of 10,000 names: 10⁸).
-    private let mentionsByArticle: [[String: [MentionPlace]]]
+    private let mentionsByArticle: [MentionGroups]
     /// Each article's related articles, scored once for all on every core: empty when pages are made on demand.
     private let relatedLists: [[Int]]
 
@@ -35,9 +35,7 @@ struct PageViews {
         if everyPage {
             self.referencesAtDepthTwo = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../") }
             self.referencesAtDepthFour = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../../../") }
-            self.mentionsByArticle = site.articles.parallelMap { linked in
-                Dictionary(grouping: linked.mentions, by: \.entity).mapValues { $0.map(MentionPlace.init) }
-            }
+            self.mentionsByArticle = site.articles.parallelMap(MentionGroups.init)
             self.relatedLists = SiteModeler.relatedLists(in: site.relatedIndex)
         } else {
             (self.referencesAtDepthTwo, self.referencesAtDepthFour) = ([], [])
@@ -200,6 +198,48 @@ struct PageViews {
         var sentence: Int
         var range: Range<Int>
         init(_ mention: Mention) { (sentence, range) = (mention.sentence, mention.range) }
+        init(sentence: Int, range: Range<Int>) { (self.sentence, self.range) = (sentence, range) }
+    }
+
+    /// An article's mentions grouped by entity, each group in reading order, found by the entity's registry index.
+    /// Laid out from the article's counts per entity (already in registry order): no dictionary, no sort.
+    struct MentionGroups: Sendable {
+        private let counts: [EntityCount]
+        /// Where each entity's group starts in `places`; one more entry for the end.
+        private let starts: [Int]
+        private let places: [MentionPlace]
+
+        init(_ linked: LinkedArticle) {
+            counts = linked.entityCounts
+            var starts = [0]
+            for count in counts { starts.append(starts[starts.count - 1] + count.count) }
+            var next = starts
+            // Every slot is filled: the counts are a tally of these very mentions.
+            var places = [MentionPlace](repeating: MentionPlace(sentence: 0, range: 0..<0), count: starts[starts.count - 1])
+            for mention in linked.mentions {
+                guard let group = Self.group(of: mention.entityIndex, in: counts) else { continue }
+                places[next[group]] = MentionPlace(mention)
+                next[group] += 1
+            }
+            self.starts = starts
+            self.places = places
+        }
+
+        /// The places of one entity's mentions, in reading order; none when the article does not mention it.
+        func places(of entity: Int) -> ArraySlice<MentionPlace> {
+            guard let group = Self.group(of: entity, in: counts) else { return [] }
+            return places[starts[group]..<starts[group + 1]]
+        }
+
+        private static func group(of entity: Int, in counts: [EntityCount]) -> Int? {
+            var low = 0
+            var high = counts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if counts[middle].entity < entity { low = middle + 1 } else { high = middle }
+            }
+            return low < counts.count && counts[low].entity == entity ? low : nil
+        }
     }
 
     /// Articles listed per entity page: a town named in thousands of articles gets several readable pages.
@@ -250,13 +290,14 @@ struct PageViews {
         // Reused from one appearance to the next: an entity page quotes up to 150 sentences.
         var seen: [Int] = []
         var ranges: [Range<Int>] = []
+        let registryIndex = site.registry.index(of: entity.id) ?? -1
         context["appearances"] = .list(
             shown.map { index -> TemplateValue in
                 let linked = site.articles[index]
                 let own =
                     mentionsByArticle.isEmpty
-                    ? linked.mentions.filter { $0.entity == entity.id }.map(MentionPlace.init)
-                    : mentionsByArticle[index][entity.id] ?? []
+                    ? linked.mentions.filter { $0.entity == entity.id }.map(MentionPlace.init)[...]
+                    : mentionsByArticle[index].places(of: registryIndex)
                 var sentences: [TemplateValue] = []
                 seen.removeAll(keepingCapacity: true)
                 // Mentions come in reading order, so their sentence numbers never go back: a new one is a new sentence.
