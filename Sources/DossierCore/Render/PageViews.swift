@@ -215,7 +215,7 @@ struct PageViews {
             for count in counts { starts.append(starts[starts.count - 1] + count.count) }
             var next = starts
             // Every slot is filled: the counts are a tally of these very mentions.
-            var places = [MentionPlace](repeating: MentionPlace(sentence: 0, range: 0..<0), count: starts[starts.count - 1])
+            var places = Array(repeating: MentionPlace(sentence: 0, range: 0..<0), count: starts[starts.count - 1])
             for mention in linked.mentions {
                 guard let group = Self.group(of: mention.entityIndex, in: counts) else { continue }
                 places[next[group]] = MentionPlace(mention)
