@@ -103,24 +103,14 @@ struct TemplateRenderer: Sendable {
             switch value {
             case .object(let fields):
                 guard let index = fields.names.firstIndex(of: name) else { return false }
-                switch fields.values[index] {
-                case .text(let string):
-                    if escaped {
-                        HTML.appendEscaped(string, to: &output)
-                    } else {
-                        HTML.append(string, to: &output)
-                    }
-                case .utf8(let bytes): write(bytes, escaped: escaped, into: &output)
-                case .int(let number): HTML.append(String(number), to: &output)
-                case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
-                case .list, .object: break
-                }
+                write(fields.values[index], escaped: escaped, into: &output)
                 return true
             default:
                 return false
             }
         }
 
+        @inline(__always)
         private static func write(_ value: borrowing TemplateValue, escaped: Bool, into output: inout ByteBuffer) {
             switch value {
             case .text(let string):
