@@ -28,6 +28,12 @@ struct FoldedText {
 
     /// The folded bytes of the words, end to end.
     var bytes: ArraySlice<UInt8> { storage[..<byteCount] }
+    /// Calls `body` with the folded bytes followed by at least eight more (of no meaning), so that the first
+    /// eight bytes from any word's start can be read in one load.
+    func withPaddedBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<(byteCount + 8)])) }
+    }
+
     /// The words, in order.
     var words: ArraySlice<Word> { wordStorage[..<wordCount] }
     /// The text has a `:`, an `@` or `www.`: it may hold a web or e-mail address, to look for.
@@ -38,7 +44,7 @@ struct FoldedText {
 
     /// Written through a pointer, so longer than `bytes` (the folding loop checks the room left only where a
     /// character may fold to more than one and a half bytes per byte of its UTF-8), and kept between texts.
-    private var storage: [UInt8] = []
+    private var storage = [UInt8](repeating: 0, count: 8)
     private var byteCount = 0
     /// Written through a pointer too, so that a word costs a store, not an array's append; longer than `words`.
     private var wordStorage: [Word] = []
@@ -94,6 +100,9 @@ struct FoldedText {
             if done { break }
             storage.append(contentsOf: repeatElement(0, count: storage.count))
             wordStorage.append(contentsOf: repeatElement(Word(), count: wordStorage.count))
+        }
+        if storage.count < scan.written + 8 {  // the padding `withPaddedBytes` promises
+            storage.append(contentsOf: repeatElement(0, count: scan.written + 8 - storage.count))
         }
         self.storage = storage
         self.wordStorage = wordStorage
@@ -322,7 +331,7 @@ struct FoldedText {
         return byLength
     }()
 
-    fileprivate static func isFunctionWord(_ word: ArraySlice<UInt8>) -> Bool {
+    static func isFunctionWord(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 6 else { return false }
         return functionWords[word.count].contains { $0.elementsEqual(word) }
     }
