@@ -107,7 +107,7 @@ public struct EntityLinker: Sendable {
         var sentenceRanges: [Range<Int>] = []
         /// The matches that become links, with the run each one is in.
         var links: [(run: Int, match: NameMatch)] = []
-        var pieces: [MarkdownPiece] = []
+        var pieces = MarkdownPieces()
     }
 
     /// A run of sibling text and soft-break nodes that can take links.
@@ -193,28 +193,34 @@ public struct EntityLinker: Sendable {
 
     /// Puts the links of one run into the tree, with the text around them.
     private func replace(_ run: Run, links: Range<Int>, state: inout State) {
-        state.pieces.removeAll(keepingCapacity: true)
+        state.pieces.removeAll()
         var cursor = run.start
         for index in links {
             let match = state.links[index].match
             if match.start > cursor {
-                state.pieces.append(.text(Self.string(state.bytes, cursor..<match.start)))
+                let text = state.pieces.text { $0 += state.bytes[cursor..<match.start] }
+                state.pieces.append(text: text)
             }
-            state.pieces.append(
-                .wrapped(
-                    Self.string(state.bytes, match.start..<match.end),
-                    opening: tagStarts[match.entity] + state.rootPrefix + escapedPaths[match.entity] + "\">",
-                    closing: "</a>", href: state.rootPrefix + paths[match.entity]))
+            let name = state.pieces.text { $0 += state.bytes[match.start..<match.end] }
+            let opening = state.pieces.text {
+                $0 += tagStarts[match.entity].utf8
+                $0 += state.rootPrefix.utf8
+                $0 += escapedPaths[match.entity].utf8
+                $0 += "\">".utf8
+            }
+            let closing = state.pieces.text { $0 += "</a>".utf8 }
+            let href = state.pieces.text {
+                $0 += state.rootPrefix.utf8
+                $0 += paths[match.entity].utf8
+            }
+            state.pieces.append(wrapped: name, opening: opening, closing: closing, href: href)
             cursor = match.end
         }
         if run.end > cursor {
-            state.pieces.append(.text(Self.string(state.bytes, cursor..<run.end)))
+            let text = state.pieces.text { $0 += state.bytes[cursor..<run.end] }
+            state.pieces.append(text: text)
         }
         run.first.replaceRun(count: run.count, with: state.pieces)
-    }
-
-    private static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// The inline text of a container, and the runs where links may go.
