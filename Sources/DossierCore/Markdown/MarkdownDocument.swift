@@ -171,9 +171,18 @@ struct MarkdownNode {
         return result
     }
 
+    /// The nodes of a type at or below this one, in document order. Runs over every Markdown article: it walks
+    /// the C pointers without an array of children per node, and a search for a block (a heading) does not go
+    /// into inlines, where no block can be.
     fileprivate func collect(type: Kind, into nodes: inout [MarkdownNode]) {
         if kind == type { nodes.append(self) }
-        for child in children { child.collect(type: type, into: &nodes) }
+        let blocksOnly = type == .paragraph || type == .heading || type == .block
+        var child = cmark_node_first_child(pointer)
+        while let current = child {
+            let node = MarkdownNode(pointer: current)
+            if !(blocksOnly && node.isInline) { node.collect(type: type, into: &nodes) }
+            child = cmark_node_next(current)
+        }
     }
 
     /// Replaces this run of sibling nodes (`self` first, `count` in all) with new pieces.
