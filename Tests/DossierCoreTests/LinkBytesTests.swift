@@ -65,6 +65,14 @@ struct LinkBytesTests {
         for _ in 0..<2000 {
             texts.append(randomText(&generator, pieceCount: Int.random(in: 0..<80, using: &generator)))
         }
+        // Every ASCII character at every place of a block of eight bytes that the folding loop reads at once,
+        // and runs of letters, digits and capitals of every length.
+        let ascii = (1..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        texts += TestSupport.textsAround(
+            ascii + ["é", "É", "’", "\u{A0}", "\u{AD}", "Ω", "👍🏽"], alphabet: "aZ09 -'.Alep’é\u{A0}\u{AD}", seed: 8)
+        texts += (1..<24).flatMap { length in
+            ["AbCdEfGhIjKlMnOpQrStUvWxYz", "0123456789AZaz@[`{/:"].map { String($0.prefix(length)) + " l'EI" }
+        }
         var reused = FoldedText()
         for text in texts {
             let utf8 = Array(text.utf8)
@@ -142,7 +150,7 @@ struct LinkBytesTests {
 
 /// Which words are elided articles, read on the text: an elidable word, then only soft separators, the
 /// last of them an apostrophe, then a word.
-private func referenceElisions(_ text: String, _ tokens: [Token]) -> [Bool] {
+func referenceElisions(_ text: String, _ tokens: [Token]) -> [Bool] {
     let utf8 = Array(text.utf8)
     let elidable: Set<String> = [
         "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",

@@ -62,7 +62,8 @@ struct EntityMatcher: Sendable {
                 if owners[key]!.count > 1 { continue }
                 let isAcronym = folded.words.count == 1 && Self.isAcronym(name)
                 let caseSensitive = isAcronym || entity.caseSensitiveNames.contains(name)
-                let capitalized = name.unicodeScalars.first { TextFolding.fastClass($0) == .word }
+                let capitalized =
+                    name.unicodeScalars.first { TextFolding.fastClass($0) == .word }
                     .map(TextFolding.isUppercaseLetter) ?? false
                 add(
                     Pattern(
@@ -92,7 +93,7 @@ struct EntityMatcher: Sendable {
     }
 
     private mutating func add(_ pattern: Pattern, key: [UInt8]) {
-        trie.insert(key, pattern: patterns.count)
+        trie.insert(key, firstWordLength: pattern.firstWordLength, pattern: patterns.count)
         patterns.append(pattern)
     }
 
@@ -119,7 +120,8 @@ struct EntityMatcher: Sendable {
 
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start..<start + needle.count].elementsEqual(needle) {
             return true
         }
         return false
@@ -152,10 +154,21 @@ struct EntityMatcher: Sendable {
     /// separators lie between them, and keep the longest name that ends at a word's end.
     private func collect(in text: [UInt8], folded: FoldedText, into found: inout [NameMatch]) {
         folded.words.withUnsafeBufferPointer { words in
-            folded.bytes.withUnsafeBufferPointer { bytes in
+            folded.withPaddedBytes { bytes in
                 trie.withWalker { trie in
                     var index = 0
                     while index < words.count {
+                        // Most words begin no name: one look at their first bytes tells.
+                        let opening = words[index]
+                        let start = Int(opening.foldedStart)
+                        let length = Int(opening.foldedEnd) - start
+                        guard start + 8 <= bytes.count else { preconditionFailure("folded bytes are padded") }
+                        let head =
+                            ByteLanes.load(bytes, at: start) & (length >= 8 ? ~0 : (1 << (8 * UInt64(length))) &- 1)
+                        guard trie.mayBegin(head: opening.isElision ? head | NameTrie.elisionTag : head) else {
+                            index += 1
+                            continue
+                        }
                         var node = NameTrie.root
                         var depth = 0
                         var firstByte: UInt8 = 0

@@ -6,15 +6,15 @@ struct FoldedText {
     /// Kept small (32-bit offsets): a text has a word every few bytes, and every article is scanned.
     struct Word {
         /// Byte offsets in the original text's UTF-8.
-        var start: Int32
-        var end: Int32
+        var start: Int32 = 0
+        var end: Int32 = 0
         /// Byte offsets in `bytes`.
-        var foldedStart: Int32
-        var foldedEnd: Int32
+        var foldedStart: Int32 = 0
+        var foldedEnd: Int32 = 0
         /// Only spaces, hyphens, apostrophes or line breaks separate it from the previous word.
-        var joinsPrevious: Bool
+        var joinsPrevious = false
         /// An elided article or pronoun (`l’`, `d’`, `qu’`).
-        var isElision: Bool
+        var isElision = false
 
         var folded: Range<Int> { Int(foldedStart)..<Int(foldedEnd) }
     }
@@ -28,7 +28,14 @@ struct FoldedText {
 
     /// The folded bytes of the words, end to end.
     var bytes: ArraySlice<UInt8> { storage[..<byteCount] }
-    private(set) var words: [Word] = []
+    /// Calls `body` with the folded bytes followed by at least eight more (of no meaning), so that the first
+    /// eight bytes from any word's start can be read in one load.
+    func withPaddedBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<(byteCount + 8)])) }
+    }
+
+    /// The words, in order.
+    var words: ArraySlice<Word> { wordStorage[..<wordCount] }
     /// The text has a `:`, an `@` or `www.`: it may hold a web or e-mail address, to look for.
     private(set) var mayHoldAddress = false
     /// Where a `.`, `!`, `?` or `…` is: the only places a sentence can end, noted while folding so that the
@@ -37,8 +44,11 @@ struct FoldedText {
 
     /// Written through a pointer, so longer than `bytes` (the folding loop checks the room left only where a
     /// character may fold to more than one and a half bytes per byte of its UTF-8), and kept between texts.
-    private var storage: [UInt8] = []
+    private var storage = [UInt8](repeating: 0, count: 8)
     private var byteCount = 0
+    /// Written through a pointer too, so that a word costs a store, not an array's append; longer than `words`.
+    private var wordStorage: [Word] = []
+    private var wordCount = 0
 
     /// Empty, to be filled by `fold(_:)` again and again (the linker keeps one per article).
     init() {}
@@ -51,53 +61,65 @@ struct FoldedText {
     }
 
     /// Folds another text in place of this one, keeping the storage: the linker folds every paragraph of an
-    /// article into the same buffers rather than allocating two arrays for each.
+    /// article into the same buffers rather than allocating arrays for each.
     mutating func fold(_ source: UnsafeBufferPointer<UInt8>) {
         // Moved out of `self` while the loop writes them, so that each stays uniquely referenced.
         var storage = self.storage
-        var words = self.words
+        var wordStorage = self.wordStorage
         var marks = self.sentenceMarks
         self.storage = []
-        self.words = []
+        self.wordStorage = []
         self.sentenceMarks = []
-        words.removeAll(keepingCapacity: true)
         marks.removeAll(keepingCapacity: true)
-        words.reserveCapacity(source.count / 5)
         if storage.count < 2 * source.count + 16 {
             storage = [UInt8](repeating: 0, count: max(2 * source.count + 16, 2 * storage.count))
+        }
+        // A word takes a byte, and a separator stands between two: a text has at most half as many words as
+        // bytes, rounded up (the loop checks it all the same, and asks for more room if it is wrong).
+        let wordRoom = (source.count + 1) / 2 + 2
+        if wordStorage.count < wordRoom {
+            wordStorage = [Word](repeating: Word(), count: max(wordRoom, 2 * wordStorage.count))
         }
         var scan = Scan()
         var address = false
         let tables = (TextFolding.asciiFolding, TextFolding.latinBytes, TextFolding.latinClasses)
         while true {
             let done = storage.withUnsafeMutableBufferPointer { output in
-                tables.0.withUnsafeBufferPointer { ascii in
-                    tables.1.withUnsafeBufferPointer { latinBytes in
-                        tables.2.withUnsafeBufferPointer { latinClasses in
-                            Self.fold(
-                                source, into: output, ascii: ascii, latinBytes: latinBytes, latinClasses: latinClasses,
-                                scan: &scan, words: &words, marks: &marks, address: &address)
+                wordStorage.withUnsafeMutableBufferPointer { words in
+                    tables.0.withUnsafeBufferPointer { ascii in
+                        tables.1.withUnsafeBufferPointer { latinBytes in
+                            tables.2.withUnsafeBufferPointer { latinClasses in
+                                Self.fold(
+                                    source, into: output, words: words, ascii: ascii, latinBytes: latinBytes,
+                                    latinClasses: latinClasses, scan: &scan, marks: &marks, address: &address)
+                            }
                         }
                     }
                 }
             }
             if done { break }
             storage.append(contentsOf: repeatElement(0, count: storage.count))
+            wordStorage.append(contentsOf: repeatElement(Word(), count: wordStorage.count))
+        }
+        if storage.count < scan.written + 8 {  // the padding `withPaddedBytes` promises
+            storage.append(contentsOf: repeatElement(0, count: scan.written + 8 - storage.count))
         }
         self.storage = storage
-        self.words = words
+        self.wordStorage = wordStorage
         self.sentenceMarks = marks
         byteCount = scan.written
+        wordCount = scan.wordCount
         mayHoldAddress = address
     }
 
-    /// The folding loop, from where `scan` stands: false when `output` is too short to go on (grow it and call
-    /// again). Bytes, not Characters: ASCII (most of French text) is a table lookup, Latin letters another.
+    /// The folding loop, from where `scan` stands: false when `output` or `words` is too short to go on (grow
+    /// them and call again). Bytes, not Characters: ASCII (most of French text) is a table lookup, Latin letters
+    /// another.
     private static func fold(
         _ source: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>,
-        ascii: UnsafeBufferPointer<UInt8>, latinBytes: UnsafeBufferPointer<UInt32>,
-        latinClasses: UnsafeBufferPointer<TextFolding.CharacterClass>, scan: inout Scan, words: inout [Word],
-        marks: inout [Int32], address: inout Bool
+        words: UnsafeMutableBufferPointer<Word>, ascii: UnsafeBufferPointer<UInt8>,
+        latinBytes: UnsafeBufferPointer<UInt32>, latinClasses: UnsafeBufferPointer<TextFolding.CharacterClass>,
+        scan: inout Scan, marks: inout [Int32], address: inout Bool
     ) -> Bool {
         let count = source.count
         var offset = scan.offset
@@ -107,22 +129,23 @@ struct FoldedText {
             scan.written = written
         }
         while offset < count {
+            // Each pass ends at most one word, and the end of the text one more.
+            guard scan.wordCount + 2 <= words.count else { return false }
             let lead = source[offset]
             if lead < 0x80 {
                 let entry = ascii[Int(lead)]
                 if entry < 0x80 {
-                    // A letter or a digit, and the ASCII ones after it in one tight loop: words are most bytes.
-                    scan.startWord(at: offset, written: written, words: &words)
-                    output[written] = entry
-                    written += 1
-                    offset += 1
-                    while offset < count {
-                        let byte = source[offset]
-                        guard byte < 0x80 else { break }
-                        let folded = ascii[Int(byte)]
-                        guard folded < 0x80 else { break }
-                        output[written] = folded
-                        written += 1
+                    // A letter or a digit, and the ASCII ones after it: words are most bytes. Then, while a
+                    // single space and another such word follow (as they mostly do), the next word straight away.
+                    while true {
+                        scan.startWord(at: offset, written: written, output: output, words: words)
+                        (offset, written) = foldASCIIRun(source, from: offset, into: output, at: written, ascii: ascii)
+                        guard offset + 1 < count, source[offset] == 0x20, scan.wordCount + 2 <= words.count else {
+                            break
+                        }
+                        let next = source[offset + 1]
+                        guard next < 0x80, ascii[Int(next)] < 0x80 else { break }
+                        scan.soft(at: offset, apostrophe: false, written: written, words: words)
                         offset += 1
                     }
                     continue
@@ -136,11 +159,9 @@ struct FoldedText {
                     case 0x21, 0x3F: marks.append(Int32(offset))
                     default: break
                     }
-                    scan.hard(at: offset, output: output, written: written, words: &words)
+                    scan.hard(at: offset, written: written, words: words)
                 } else {
-                    scan.soft(
-                        at: offset, apostrophe: lead == 0x27 || lead == 0x60, output: output, written: written,
-                        words: &words)
+                    scan.soft(at: offset, apostrophe: lead == 0x27 || lead == 0x60, written: written, words: words)
                 }
                 offset += 1
                 continue
@@ -152,7 +173,7 @@ struct FoldedText {
             case .word:
                 if value < latinBytes.count {
                     // At most three bytes for two: within the room the loop keeps.
-                    scan.startWord(at: offset, written: written, words: &words)
+                    scan.startWord(at: offset, written: written, output: output, words: words)
                     let packed = latinBytes[value]
                     for index in 0..<Int(packed & 0xFF) {
                         output[written] = UInt8(truncatingIfNeeded: packed >> (8 * (index + 1)))
@@ -165,7 +186,7 @@ struct FoldedText {
                     guard written + folded.count + 3 * (count - offset - width) / 2 + 3 <= output.count else {
                         return false
                     }
-                    scan.startWord(at: offset, written: written, words: &words)
+                    scan.startWord(at: offset, written: written, output: output, words: words)
                     for byte in folded {
                         output[written] = byte
                         written += 1
@@ -174,16 +195,55 @@ struct FoldedText {
             case .invisible:
                 break
             case .soft:
-                scan.soft(
-                    at: offset, apostrophe: isApostrophe(scalar), output: output, written: written, words: &words)
+                scan.soft(at: offset, apostrophe: isApostrophe(scalar), written: written, words: words)
             case .hard:
                 if value == 0x2026 { marks.append(Int32(offset)) }  // …
-                scan.hard(at: offset, output: output, written: written, words: &words)
+                scan.hard(at: offset, written: written, words: words)
             }
             offset += width
         }
-        scan.finish(at: offset, output: output, written: written, words: &words)
+        guard scan.wordCount + 1 <= words.count else { return false }
+        scan.finish(at: offset, written: written, words: words)
         return true
+    }
+
+    /// Folds the ASCII letters and digits from `start` (one at least) into `output` from `written`; returns where
+    /// the run ends in both. Eight bytes are classed and folded at once, so that the end of a word costs no
+    /// mispredicted branch of a byte loop (it was the hottest instruction of the link phase); the last few bytes
+    /// of the text, or of the room in `output`, are done one at a time.
+    @inline(__always)
+    private static func foldASCIIRun(
+        _ source: UnsafeBufferPointer<UInt8>, from start: Int, into output: UnsafeMutableBufferPointer<UInt8>,
+        at written: Int, ascii: UnsafeBufferPointer<UInt8>
+    ) -> (end: Int, written: Int) {
+        var offset = start
+        var written = written
+        while offset + 8 <= source.count && written + 8 <= output.count {
+            let eight = ByteLanes.load(source, at: offset)
+            let capitals = ByteLanes.within(eight, 0x41, 0x5A)
+            let others =
+                ~(capitals | ByteLanes.within(eight, 0x61, 0x7A) | ByteLanes.within(eight, 0x30, 0x39))
+                & ByteLanes.highs
+            // A capital's lane gains 0x20 (its high bit shifted down to bit 5): its lowercase letter. The lanes
+            // after the run are written too, and written over by what follows.
+            ByteLanes.store(eight | capitals >> 2, to: output, at: written)
+            if others != 0 {
+                let run = others.trailingZeroBitCount >> 3
+                return (offset + run, written + run)
+            }
+            offset += 8
+            written += 8
+        }
+        while offset < source.count {
+            let byte = source[offset]
+            guard byte < 0x80 else { break }
+            let folded = ascii[Int(byte)]
+            guard folded < 0x80 else { break }
+            output[written] = folded
+            written += 1
+            offset += 1
+        }
+        return (offset, written)
     }
 
     /// Whether three `w`s (either case) come before the full stop at `offset`, characters beyond ASCII aside:
@@ -205,58 +265,54 @@ struct FoldedText {
     /// The state of the scan, as a value with mutating methods: closures capturing local variables would
     /// box them, and this runs on every word of every article.
     private struct Scan {
-        /// Where the loop stands in the source and in the output.
+        /// Where the loop stands in the source, in the output and in the words.
         var offset = 0
         var written = 0
+        var wordCount = 0
         var wordStart = -1
         var foldedStart = 0
+        /// Only soft separators since the last word ended (false before the first).
         var joins = false
         var lastSeparatorWasApostrophe = false
-        var pendingElision = false
 
         @inline(__always)
-        mutating func startWord(at start: Int, written: Int, words: inout [Word]) {
+        mutating func startWord(
+            at start: Int, written: Int, output: UnsafeMutableBufferPointer<UInt8>,
+            words: UnsafeMutableBufferPointer<Word>
+        ) {
             guard wordStart < 0 else { return }
             wordStart = start
             foldedStart = written
-            if pendingElision && lastSeparatorWasApostrophe, !words.isEmpty {
-                words[words.count - 1].isElision = true
+            // The last word is elided if an apostrophe ends the soft gap before this one and it is elidable:
+            // asked here, where few words are, rather than at the end of every word.
+            if lastSeparatorWasApostrophe && joins {
+                let last = words[wordCount - 1]
+                if FoldedText.isElidable(UnsafeBufferPointer(rebasing: output[last.folded])) {
+                    words[wordCount - 1].isElision = true
+                }
             }
-            pendingElision = false
         }
 
         @inline(__always)
-        mutating func soft(
-            at start: Int, apostrophe: Bool, output: UnsafeMutableBufferPointer<UInt8>, written: Int,
-            words: inout [Word]
-        ) {
-            finish(at: start, output: output, written: written, words: &words)
+        mutating func soft(at start: Int, apostrophe: Bool, written: Int, words: UnsafeMutableBufferPointer<Word>) {
+            finish(at: start, written: written, words: words)
             lastSeparatorWasApostrophe = apostrophe
         }
 
         @inline(__always)
-        mutating func hard(at start: Int, output: UnsafeMutableBufferPointer<UInt8>, written: Int, words: inout [Word])
-        {
-            finish(at: start, output: output, written: written, words: &words)
+        mutating func hard(at start: Int, written: Int, words: UnsafeMutableBufferPointer<Word>) {
+            finish(at: start, written: written, words: words)
             joins = false
-            pendingElision = false
         }
 
+        /// Ends the word in progress, if any; the caller has checked that `words` has room for it.
         @inline(__always)
-        mutating func finish(at end: Int, output: UnsafeMutableBufferPointer<UInt8>, written: Int, words: inout [Word])
-        {
+        mutating func finish(at end: Int, written: Int, words: UnsafeMutableBufferPointer<Word>) {
             guard wordStart >= 0 else { return }
-            words.append(
-                Word(
-                    start: Int32(wordStart), end: Int32(end), foldedStart: Int32(foldedStart),
-                    foldedEnd: Int32(written), joinsPrevious: !words.isEmpty && joins, isElision: false))
-            // Only a word of 1, 2, 5 or 6 bytes can be elided: most words need no look at their bytes.
-            switch written - foldedStart {
-            case 1, 2, 5, 6:
-                pendingElision = FoldedText.isElidable(UnsafeBufferPointer(rebasing: output[foldedStart..<written]))
-            default:
-                pendingElision = false
-            }
+            words[wordCount] = Word(
+                start: Int32(wordStart), end: Int32(end), foldedStart: Int32(foldedStart),
+                foldedEnd: Int32(written), joinsPrevious: joins, isElision: false)
+            wordCount += 1
             wordStart = -1
             joins = true
         }
@@ -275,7 +331,7 @@ struct FoldedText {
         return byLength
     }()
 
-    fileprivate static func isFunctionWord(_ word: ArraySlice<UInt8>) -> Bool {
+    static func isFunctionWord(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 6 else { return false }
         return functionWords[word.count].contains { $0.elementsEqual(word) }
     }

@@ -25,6 +25,14 @@ struct NameTrie: Sendable {
     private var pairRow = [Int32](repeating: -1, count: 256)
     private var pairChildren: [Int32] = []
 
+    /// While building: the heads of the words a name may begin at (see `mayBegin(head:)`).
+    private var heads: Set<UInt64> = []
+    /// Once laid out: a bit per hash of those heads, so that a word that begins no name (most words) is passed
+    /// over with one load, not a walk that branches on each of its bytes. A false "yes" costs a walk; never a
+    /// false "no".
+    private var headBits: [UInt64] = []
+    private var headShift: UInt64 = 64
+
     /// The root, where every walk starts.
     static let root: Int32 = 0
 
@@ -34,7 +42,8 @@ struct NameTrie: Sendable {
         endings.reserveCapacity(names)
     }
 
-    mutating func insert(_ key: [UInt8], pattern: Int) {
+    /// Adds a name's folded bytes; `firstWordLength` is how many of them its first word has.
+    mutating func insert(_ key: [UInt8], firstWordLength: Int, pattern: Int) {
         var node = Self.root
         for byte in key {
             if let next = buildingChild(of: node, byte) {
@@ -52,6 +61,15 @@ struct NameTrie: Sendable {
         }
         terminal[Int(node)] = true
         endings[node, default: []].append(pattern)
+        // A word begins this name if it is the name's first one to eight bytes (or more, whose first eight these
+        // are), but a function word or an elision only if it is the name's whole first word (`à Boukamal` is not
+        // `Abou Kamal`, the matcher's rule): those, the commonest words, need no walk.
+        for count in 1...min(key.count, 8) {
+            let head = Self.head(of: key.prefix(count))
+            let isFirstWord = count == firstWordLength
+            if isFirstWord { heads.insert(head | Self.elisionTag) }
+            if isFirstWord || !FoldedText.isFunctionWord(key.prefix(count)) { heads.insert(head) }
+        }
         childStart = []  // laid out again by `layOut()`
     }
 
@@ -142,6 +160,16 @@ struct NameTrie: Sendable {
             pairRow[byte] = Int32(rows)
             rows += 1
         }
+        // Sixteen bits or more per head: few words that begin no name get through, and the table stays small
+        // enough for the cache up to registries of tens of thousands of names.
+        var bitCount = 1 << 12
+        while bitCount < 16 * heads.count && bitCount < 1 << 23 { bitCount <<= 1 }
+        headShift = UInt64(64 - bitCount.trailingZeroBitCount)
+        headBits = [UInt64](repeating: 0, count: bitCount / 64)
+        for head in heads {
+            let bit = Self.hash(head, shift: headShift)
+            headBits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         pairChildren = [Int32](repeating: -1, count: rows << 8)
         for byte in 0..<256 where walkRoot[byte] >= 0 {
             let node = Int(walkRoot[byte])
@@ -149,6 +177,22 @@ struct NameTrie: Sendable {
                 pairChildren[Int(pairRow[byte]) << 8 | Int(childBytes[slot])] = Int32(slot + 1)
             }
         }
+    }
+
+    /// Up to eight bytes, the first lowest, as a word's head is read in one load.
+    static func head(of bytes: ArraySlice<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for (index, byte) in bytes.prefix(8).enumerated() { head |= UInt64(byte) << (8 * UInt64(index)) }
+        return head
+    }
+
+    /// Set in the head of an elided word (`l’`, `qu’`: never more than six bytes, so the bit is free), which
+    /// begins a name only if it is the name's first word.
+    static let elisionTag: UInt64 = 1 << 63
+
+    @inline(__always)
+    fileprivate static func hash(_ head: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (head &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
     /// Runs `body` with a view of the laid-out trie that reads its arrays through pointers: the matcher takes
@@ -162,11 +206,15 @@ struct NameTrie: Sendable {
                         childBytes.withUnsafeBufferPointer { childBytes in
                             endingStart.withUnsafeBufferPointer { endingStart in
                                 endingPatterns.withUnsafeBufferPointer { endingPatterns in
-                                    body(
-                                        Walker(
-                                            rootChildren: rootChildren, pairRow: pairRow, pairChildren: pairChildren,
-                                            childStart: childStart, childBytes: childBytes, endingStart: endingStart,
-                                            endingPatterns: endingPatterns))
+                                    headBits.withUnsafeBufferPointer { headBits in
+                                        body(
+                                            Walker(
+                                                rootChildren: rootChildren, pairRow: pairRow,
+                                                pairChildren: pairChildren, childStart: childStart,
+                                                childBytes: childBytes, endingStart: endingStart,
+                                                endingPatterns: endingPatterns, headBits: headBits,
+                                                headShift: headShift))
+                                    }
                                 }
                             }
                         }
@@ -185,6 +233,17 @@ struct NameTrie: Sendable {
         fileprivate let childBytes: UnsafeBufferPointer<UInt8>
         fileprivate let endingStart: UnsafeBufferPointer<Int32>
         fileprivate let endingPatterns: UnsafeBufferPointer<Int32>
+        fileprivate let headBits: UnsafeBufferPointer<UInt64>
+        fileprivate let headShift: UInt64
+
+        /// Whether some name may begin at a word whose first (up to eight) folded bytes are `head`, packed as
+        /// `NameTrie.head(of:)` packs them, with `NameTrie.elisionTag` if the word is elided: false only if none
+        /// can.
+        @inline(__always)
+        func mayBegin(head: UInt64) -> Bool {
+            let bit = NameTrie.hash(head, shift: headShift)
+            return headBits[bit >> 6] >> UInt64(bit & 63) & 1 != 0
+        }
 
         /// The node one byte on from the root, or -1.
         @inline(__always)

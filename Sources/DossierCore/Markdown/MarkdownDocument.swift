@@ -176,29 +176,43 @@ struct MarkdownNode {
         return result
     }
 
+    /// The nodes of a type at or below this one, in document order. Runs over every Markdown article: it walks
+    /// the C pointers without an array of children per node, and a search for a block (a heading) does not go
+    /// into inlines, where no block can be.
     fileprivate func collect(type: Kind, into nodes: inout [MarkdownNode]) {
         if kind == type { nodes.append(self) }
-        for child in children { child.collect(type: type, into: &nodes) }
+        let blocksOnly = type == .paragraph || type == .heading || type == .block
+        var child = cmark_node_first_child(pointer)
+        while let current = child {
+            let node = MarkdownNode(pointer: current)
+            if !(blocksOnly && node.isInline) { node.collect(type: type, into: &nodes) }
+            child = cmark_node_next(current)
+        }
     }
 
     /// Replaces this run of sibling nodes (`self` first, `count` in all) with new pieces.
-    func replaceRun(count: Int, with pieces: [MarkdownPiece]) {
-        for piece in pieces {
-            switch piece {
-            case .text(let text):
-                insertBefore(Self.textNode(text))
-            case .wrapped(let text, let opening, let closing, let href):
-                let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-                cmark_node_set_on_enter(custom, opening)
-                cmark_node_set_on_exit(custom, closing)
-                cmark_node_append_child(custom, Self.textNode(text))
-                if insertBefore(custom) { continue }
-                // cmark-gfm's table cells refuse custom inlines: there a plain link keeps the name and where it
-                // leads (without the mention's class) rather than losing both.
-                let link = cmark_node_new(CMARK_NODE_LINK)!
-                cmark_node_set_url(link, href)
-                cmark_node_append_child(link, Self.textNode(text))
-                if !insertBefore(link) { insertBefore(Self.textNode(text)) }
+    func replaceRun(count: Int, with pieces: MarkdownPieces) {
+        pieces.bytes.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { strings in
+                func string(_ text: MarkdownPieces.Text) -> UnsafePointer<CChar> { strings.baseAddress! + text.start }
+                for piece in pieces.pieces {
+                    switch piece {
+                    case .text(let text):
+                        insertBefore(Self.textNode(string(text)))
+                    case .wrapped(let text, let opening, let closing, let href):
+                        let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                        cmark_node_set_on_enter(custom, string(opening))
+                        cmark_node_set_on_exit(custom, string(closing))
+                        cmark_node_append_child(custom, Self.textNode(string(text)))
+                        if insertBefore(custom) { continue }
+                        // cmark-gfm's table cells refuse custom inlines: there a plain link keeps the name and where
+                        // it leads (without the mention's class) rather than losing both.
+                        let link = cmark_node_new(CMARK_NODE_LINK)!
+                        cmark_node_set_url(link, string(href))
+                        cmark_node_append_child(link, Self.textNode(string(text)))
+                        if !insertBefore(link) { insertBefore(Self.textNode(string(text))) }
+                    }
+                }
             }
         }
         var doomed: [OpaquePointer] = [pointer]
@@ -216,7 +230,7 @@ struct MarkdownNode {
 }
 
 extension MarkdownNode {
-    private static func textNode(_ text: String) -> OpaquePointer {
+    private static func textNode(_ text: UnsafePointer<CChar>) -> OpaquePointer {
         let node = cmark_node_new(CMARK_NODE_TEXT)!
         cmark_node_set_literal(node, text)
         return node
@@ -231,10 +245,43 @@ extension MarkdownNode {
     }
 }
 
-/// What a run of text becomes after linking: text, or text wrapped in trusted markup (a link).
-enum MarkdownPiece {
-    case text(String)
-    /// `opening` and `closing` are emitted verbatim: they must be built from escaped values only. `href` (not
-    /// escaped) is the link's target where the markup cannot go.
-    case wrapped(String, opening: String, closing: String, href: String)
+/// What runs of text become after linking: text, or text wrapped in trusted markup (a link). Their strings are
+/// written end to end into one buffer, each ended by a NUL, and handed to cmark-gfm (which copies them) from
+/// there: a mention cost a String for each of its parts, and the strings were only ever copied again.
+struct MarkdownPieces {
+    /// A string written into the pieces' buffer.
+    struct Text {
+        fileprivate let start: Int
+    }
+
+    fileprivate enum Piece {
+        case text(Text)
+        /// `opening` and `closing` are emitted verbatim: they must be built from escaped values only. `href` (not
+        /// escaped) is the link's target where the markup cannot go.
+        case wrapped(Text, opening: Text, closing: Text, href: Text)
+    }
+
+    fileprivate private(set) var bytes: [UInt8] = []
+    fileprivate private(set) var pieces: [Piece] = []
+
+    /// Empties the pieces, keeping their storage for the next run.
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        pieces.removeAll(keepingCapacity: true)
+    }
+
+    /// A string of UTF-8 bytes that `write` appends, for `append`: the bytes must hold no NUL (a NUL would end the
+    /// string there, as it does when cmark-gfm is handed a Swift String).
+    mutating func text(_ write: (inout [UInt8]) -> Void) -> Text {
+        let start = bytes.count
+        write(&bytes)
+        bytes.append(0)
+        return Text(start: start)
+    }
+
+    mutating func append(text: Text) { pieces.append(.text(text)) }
+
+    mutating func append(wrapped text: Text, opening: Text, closing: Text, href: Text) {
+        pieces.append(.wrapped(text, opening: opening, closing: closing, href: href))
+    }
 }

@@ -3,7 +3,7 @@
 /// matches (not which one).
 enum ByteLanes {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// A non-zero lane's high bit for each byte of `word` equal to `byte` (and possibly above one that is).
     @inline(__always)
@@ -18,10 +18,27 @@ enum ByteLanes {
         (word &- UInt64(limit) &* ones) & ~word & highs
     }
 
+    /// A lane's high bit for each byte of `word` from `low` through `high` (both below 0x80), exactly: in each
+    /// lane's low seven bits, adding `0x80 - low` sets the high bit where the byte is at least `low`, and adding
+    /// `0x7F - high` where it is above `high`; the sums stay below 0x100, so no lane carries into the next.
+    @inline(__always)
+    static func within(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+        let sevenBits = word & ~highs
+        let atLeastLow = sevenBits &+ UInt64(0x80 - low) &* ones
+        let aboveHigh = sevenBits &+ UInt64(0x7F - high) &* ones
+        return atLeastLow & ~aboveHigh & ~word & highs
+    }
+
     /// Eight bytes at `offset` of the buffer, which must hold them.
     @inline(__always)
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Writes eight bytes at `offset` of the buffer, which must have room for them.
+    @inline(__always)
+    static func store(_ word: UInt64, to bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        UnsafeMutableRawPointer(bytes.baseAddress! + offset).storeBytes(of: word.littleEndian, as: UInt64.self)
     }
 
     /// From `start`, passes over blocks of eight bytes for which `flagged` (a union of the tests above) is 0;
