@@ -33,8 +33,13 @@ public struct Sentences: Sendable, Equatable, RandomAccessCollection {
     /// Adds a sentence from bytes of the text, with line breaks and tabs made spaces, byte for byte, so that
     /// offsets into the text's sentence stay valid in the quote.
     mutating func appendFlattened(_ text: UnsafeBufferPointer<UInt8>) {
-        bytes.reserveCapacity(bytes.count + text.count)
-        for byte in text { bytes.append(byte == 0x0A || byte == 0x0D || byte == 0x09 ? 0x20 : byte) }
+        let start = bytes.count
+        bytes.append(contentsOf: text)  // copied whole, then mended: appending byte by byte cost 1% of a build
+        bytes.withUnsafeMutableBufferPointer { all in
+            for index in start..<all.count where all[index] < 0x0E {
+                if all[index] == 0x0A || all[index] == 0x0D || all[index] == 0x09 { all[index] = 0x20 }
+            }
+        }
         ends.append(Int32(bytes.count))
     }
 }
