@@ -9,14 +9,6 @@ public struct Sentences: Sendable, Equatable, RandomAccessCollection {
 
     public init() {}
 
-    /// The sentences of a list of strings, for tests and tools.
-    public init(_ sentences: [String]) {
-        for sentence in sentences {
-            bytes += sentence.utf8
-            ends.append(Int32(bytes.count))
-        }
-    }
-
     public var startIndex: Int { 0 }
     public var endIndex: Int { ends.count }
 
