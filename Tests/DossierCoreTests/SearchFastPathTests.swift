@@ -53,7 +53,7 @@ struct SearchFastPathTests {
             utf8.withUTF8 { bytes in
                 SearchTokenizer.forEachWord(inUTF8: bytes) { word in
                     words.append(String(decoding: word.bytes, as: UTF8.self))
-                    #expect(word.head == SearchWord.head(of: word.bytes), "\(text.debugDescription)")
+                    #expect(word.head == ByteLanes.head(of: word.bytes), "\(text.debugDescription)")
                     #expect(SearchWordTable.hash(of: word) == SearchWordTable.hash(of: word.bytes))
                 }
             }
@@ -90,7 +90,7 @@ struct SearchFastPathTests {
         for word in ["", "a", "de", "jusqu", "puisqu", "abcdefg", "abcdefgh", "été"] {
             let bytes = Array(word.utf8)
             let key = SearchTokenizer.shortKey(bytes)
-            let head = bytes.withUnsafeBufferPointer { SearchWord.head(of: $0) }
+            let head = bytes.withUnsafeBufferPointer { ByteLanes.head(of: $0) }
             #expect(key == (bytes.count <= 7 ? head | UInt64(bytes.count) << 60 : nil), "\(word)")
         }
     }

@@ -163,8 +163,7 @@ struct EntityMatcher: Sendable {
                         let start = Int(opening.foldedStart)
                         let length = Int(opening.foldedEnd) - start
                         guard start + 8 <= bytes.count else { preconditionFailure("folded bytes are padded") }
-                        let head =
-                            ByteLanes.load(bytes, at: start) & (length >= 8 ? ~0 : (1 << (8 * UInt64(length))) &- 1)
+                        let head = ByteLanes.load(bytes, at: start) & ByteLanes.mask(bytes: length)
                         guard trie.mayBegin(head: opening.isElision ? head | NameTrie.elisionTag : head) else {
                             index += 1
                             continue

@@ -65,7 +65,7 @@ struct NameTrie: Sendable {
         // are), but a function word or an elision only if it is the name's whole first word (`à Boukamal` is not
         // `Abou Kamal`, the matcher's rule): those, the commonest words, need no walk.
         for count in 1...min(key.count, 8) {
-            let head = Self.head(of: key.prefix(count))
+            let head = ByteLanes.head(of: key.prefix(count))
             let isFirstWord = count == firstWordLength
             if isFirstWord { heads.insert(head | Self.elisionTag) }
             if isFirstWord || !FoldedText.isFunctionWord(key.prefix(count)) { heads.insert(head) }
@@ -179,13 +179,6 @@ struct NameTrie: Sendable {
         }
     }
 
-    /// Up to eight bytes, the first lowest, as a word's head is read in one load.
-    static func head(of bytes: ArraySlice<UInt8>) -> UInt64 {
-        var head: UInt64 = 0
-        for (index, byte) in bytes.prefix(8).enumerated() { head |= UInt64(byte) << (8 * UInt64(index)) }
-        return head
-    }
-
     /// Set in the head of an elided word (`l’`, `qu’`: never more than six bytes, so the bit is free), which
     /// begins a name only if it is the name's first word.
     static let elisionTag: UInt64 = 1 << 63
@@ -237,7 +230,7 @@ struct NameTrie: Sendable {
         fileprivate let headShift: UInt64
 
         /// Whether some name may begin at a word whose first (up to eight) folded bytes are `head`, packed as
-        /// `NameTrie.head(of:)` packs them, with `NameTrie.elisionTag` if the word is elided: false only if none
+        /// `ByteLanes.head(of:)` packs them, with `NameTrie.elisionTag` if the word is elided: false only if none
         /// can.
         @inline(__always)
         func mayBegin(head: UInt64) -> Bool {

@@ -94,7 +94,7 @@ struct SearchDocuments {
             // Eight bytes at a time while they cannot hold the last character: a continuation byte is 10xxxxxx.
             while end + 8 <= bytes.count, scalars + 8 <= limit {
                 let eight = ByteLanes.load(bytes, at: end)
-                let continuations = eight & ~(eight << 1) & 0x8080_8080_8080_8080
+                let continuations = eight & ~(eight << 1) & ByteLanes.highs
                 scalars += 8 - continuations.nonzeroBitCount
                 end += 8
             }

@@ -116,17 +116,10 @@ enum SearchTokenizer {
         return index
     }
 
-    /// The high bit of each lane of eight bytes that is not plain. In each lane, below 0x80, adding `0x80 - low`
-    /// sets the high bit where the byte is at least `low`, and adding `0x7F - high` where it is above `high`;
-    /// the sums stay below 0x100, so no lane carries into the next.
+    /// The high bit of each lane of eight bytes that is not plain.
     @inline(__always)
     static func notPlain(_ eight: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let low = eight & ~highs
-        let letters = (low &+ 0x1F &* ones) & ~(low &+ 0x05 &* ones)  // 0x61...0x7A
-        let digits = (low &+ 0x50 &* ones) & ~(low &+ 0x46 &* ones)  // 0x30...0x39
-        return ~((letters | digits) & ~eight) & highs
+        ~(ByteLanes.within(eight, 0x61, 0x7A) | ByteLanes.within(eight, 0x30, 0x39)) & ByteLanes.highs
     }
 
     /// A lowercase ASCII letter or a digit: a byte that folds to itself.
@@ -167,7 +160,7 @@ enum SearchTokenizer {
         var word: SearchWord {
             let bytes = UnsafeBufferPointer(start: base, count: count)
             let head = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
-            return SearchWord(bytes: bytes, head: head & SearchWord.mask(count))
+            return SearchWord(bytes: bytes, head: head & ByteLanes.mask(bytes: count))
         }
 
         @inline(__always)
@@ -201,9 +194,7 @@ enum SearchTokenizer {
     /// elided and stop words are all that short.
     static func shortKey<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
         guard bytes.count <= 7 else { return nil }
-        var key: UInt64 = 0
-        for (position, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * position) }
-        return key | UInt64(bytes.count) << 60
+        return ByteLanes.head(of: bytes) | UInt64(bytes.count) << 60
     }
 
     private static let elidedKeys = ShortKeySet(elided)
@@ -267,22 +258,9 @@ struct SearchWord {
     init(_ word: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, at start: Int) {
         bytes = word
         if start + 8 <= text.count {
-            head = ByteLanes.load(text, at: start) & Self.mask(word.count)
+            head = ByteLanes.load(text, at: start) & ByteLanes.mask(bytes: word.count)
         } else {
-            head = Self.head(of: word)
+            head = ByteLanes.head(of: word)
         }
-    }
-
-    /// The head of any bytes, read one at a time.
-    static func head(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var head: UInt64 = 0
-        for position in 0..<min(bytes.count, 8) { head |= UInt64(bytes[position]) << (8 * position) }
-        return head
-    }
-
-    /// The bits of the first `count` bytes of a head.
-    @inline(__always)
-    static func mask(_ count: Int) -> UInt64 {
-        count >= 8 ? ~0 : (1 << (8 * UInt64(count))) &- 1
     }
 }

@@ -58,7 +58,7 @@ struct SearchWordTable: Sendable {
 
     /// The same for any bytes, given a hash: for tests, which choose colliding hashes.
     mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
-        number(of: SearchWord(bytes: word, head: SearchWord.head(of: word)), hash: hash)
+        number(of: SearchWord(bytes: word, head: ByteLanes.head(of: word)), hash: hash)
     }
 
     /// The same, hashing the word.

@@ -29,6 +29,20 @@ enum ByteLanes {
         return atLeastLow & ~aboveHigh & ~word & highs
     }
 
+    /// The first (up to) eight bytes, the first lowest, 0 in place of any missing: a word's head as one load
+    /// from `load` gives it once masked with `mask(bytes:)`.
+    static func head(of bytes: some Collection<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for (position, byte) in bytes.prefix(8).enumerated() { head |= UInt64(byte) << (8 * UInt64(position)) }
+        return head
+    }
+
+    /// The bits of the first `count` bytes of a word of eight.
+    @inline(__always)
+    static func mask(bytes count: Int) -> UInt64 {
+        count >= 8 ? ~0 : (1 << (8 * UInt64(count))) &- 1
+    }
+
     /// Eight bytes at `offset` of the buffer, which must hold them.
     @inline(__always)
     static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
