@@ -4,10 +4,12 @@ import Testing
 
 @Suite("Search: the word table the index is built with")
 struct SearchWordTableTests {
+    /// The number of a word given as text; the tests choose a hash to make words collide.
     private func number(of word: String, in table: inout SearchWordTable, hash: UInt64? = nil) -> Int {
         var word = word
         return word.withUTF8 { bytes in
-            hash.map { table.number(of: bytes, hash: $0) } ?? table.number(of: bytes)
+            let word = SearchWord(bytes: bytes, head: ByteLanes.head(of: bytes))
+            return table.number(of: word, hash: hash ?? SearchWordTable.hash(of: bytes))
         }
     }
 

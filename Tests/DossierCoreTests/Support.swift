@@ -169,3 +169,12 @@ extension LinkedArticle {
     /// The body's HTML as text, for assertions on what it holds.
     var html: String { String(decoding: bodyHTML, as: UTF8.self) }
 }
+
+extension SearchScript {
+    /// The plain text of HTML the tests write as a string.
+    static func plainUTF8(fromHTML html: String) -> [UInt8] { plainUTF8(fromHTML: Array(html.utf8)) }
+
+    static func plainText(fromHTML html: String) -> String {
+        String(decoding: plainUTF8(fromHTML: html), as: UTF8.self)
+    }
+}

@@ -136,20 +136,9 @@ enum SearchScript {
         return name
     }
 
-    /// The text a reader sees in an HTML fragment: tags dropped (block tags leave a space), entities decoded,
-    /// runs of spaces made one.
-    static func plainText(fromHTML html: String) -> String {
-        String(decoding: plainUTF8(fromHTML: html), as: UTF8.self)
-    }
-
-    /// The same as UTF-8 bytes, valid as the HTML is: the text of an article is tokenized, cut and written out
-    /// as bytes, so no `String` of it is made (and checked) again.
-    static func plainUTF8(fromHTML html: String) -> [UInt8] {
-        var html = html
-        return html.withUTF8 { plainUTF8(fromHTML: $0) }
-    }
-
-    /// The same from the HTML's bytes.
+    /// The text a reader sees in an HTML fragment (an article's body, as cmark-gfm's bytes): tags dropped (block
+    /// tags leave a space), entities decoded, runs of spaces made one. In UTF-8 bytes, valid as the HTML is: the
+    /// text is tokenized, cut and written out as bytes, so no `String` of it is made (and checked).
     static func plainUTF8(fromHTML html: [UInt8]) -> [UInt8] {
         html.withUnsafeBufferPointer { plainUTF8(fromHTML: $0) }
     }

@@ -56,16 +56,6 @@ struct SearchWordTable: Sendable {
         }
     }
 
-    /// The same for any bytes, given a hash: for tests, which choose colliding hashes.
-    mutating func number(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
-        number(of: SearchWord(bytes: word, head: ByteLanes.head(of: word)), hash: hash)
-    }
-
-    /// The same, hashing the word.
-    mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int {
-        number(of: word, hash: Self.hash(of: word))
-    }
-
     /// `bytes` is read only where `count` is over eight: a shorter word is all in its head.
     private mutating func number(hash: UInt64, head: UInt64, count: Int, bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let mask = slots.count - 1
