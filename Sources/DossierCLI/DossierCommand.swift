@@ -93,12 +93,12 @@ struct Build: ParsableCommand {
                 + "in \(String(format: "%.2f", total)) s"
                 + warningsSuffix(report.diagnostics))
         if timings {
-            // Pages are written batch by batch while the next batch renders: `render` includes that writing
-            // (its own time is `writing`, not a phase of its own); `write` is the end: stale files out, swap in.
+            // Each page is written by the thread that rendered it: `render` includes that writing (its own time,
+            // summed over the threads, is `writing`); `write` is the end: stale files out, swap in.
             for phase in report.timings + [PhaseTiming(name: "write", seconds: publisher.finishSeconds)] {
                 print("timing \(phase.name) \(String(format: "%.4f", phase.seconds))")
             }
-            print("writing \(String(format: "%.4f", publisher.seconds)) (during render)")
+            print("writing \(String(format: "%.4f", publisher.seconds)) (during render, summed over threads)")
         }
     }
 }

@@ -58,6 +58,7 @@ struct SiteRenderer: Sendable {
     /// Renders every page into the sink, batch by batch; returns how many HTML pages there are.
     @discardableResult
     func render(into sink: SiteSink) throws -> Int {
+        if let sink = sink as? ConcurrentSiteSink { return try render(concurrentlyInto: sink) }
         let pages = pages()
         // Each batch is handed to the sink on its own queue while the next one renders: writing waits on
         // the disk, rendering on the processor, so the two overlap.
@@ -80,6 +81,39 @@ struct SiteRenderer: Sendable {
         let extraFiles = Result { try extras.value() }
         try handoff.finish()
         let files = try extraFiles.get()
+        try sink.receive(files)
+        return pages.count + files.count { $0.path.value.hasSuffix(".html") }
+    }
+
+    /// Renders every page into a sink that takes files from several threads: each page is written as soon as it is
+    /// rendered, by the thread that rendered it, while the search data is made and written on another.
+    private func render(concurrentlyInto sink: ConcurrentSiteSink) throws -> Int {
+        let pages = pages()
+        sink.expect(pages.map(\.url.outputPath))
+        let renderer = self
+        let failure = FirstFailure()
+        let pageURLs = pages.map(\.url)
+        let extras = BackgroundWork {
+            try renderer.fixedFiles()
+                + renderer.dataFiles(pageURLs: pageURLs) { files in
+                    guard failure.error == nil else { return }
+                    do { try sink.receive(files) } catch { failure.record(error) }
+                }
+        }
+        pages.withUnsafeBufferPointer { pages in
+            nonisolated(unsafe) let pages = pages
+            DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+                guard failure.error == nil else { return }
+                let (url, page) = pages[index]
+                do {
+                    try sink.write(RenderedFile(path: url.outputPath, data: renderer.render(page)))
+                } catch {
+                    failure.record(error)
+                }
+            }
+        }
+        let files = try extras.value()
+        if let error = failure.error { throw error }
         try sink.receive(files)
         return pages.count + files.count { $0.path.value.hasSuffix(".html") }
     }
@@ -166,4 +200,15 @@ private final class BatchHandoff: @unchecked Sendable {
         group.wait()
         if let failure { throw failure }
     }
+}
+
+/// The first error of work done on several threads, after which the rest of the work is skipped.
+private final class FirstFailure: @unchecked Sendable {
+    // @unchecked: `first` is guarded by `lock`.
+    private let lock = NSLock()
+    private var first: Error?
+
+    var error: Error? { lock.withLock { first } }
+
+    func record(_ error: Error) { lock.withLock { if first == nil { first = error } } }
 }

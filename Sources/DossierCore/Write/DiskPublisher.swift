@@ -6,7 +6,9 @@ import Foundation
 /// The site the swap replaces is kept beside the output (`.public.previous`) and becomes the next build's
 /// working folder: only the files whose bytes changed are written again, and stale ones removed. Creating
 /// and deleting tens of thousands of files is what a publish costs most, far more than writing their bytes.
-public final class DiskPublisher: SiteSink {
+public final class DiskPublisher: ConcurrentSiteSink, @unchecked Sendable {
+    // @unchecked: `folders`, `written` and `seconds` change only under `lock`; the rest is set once, in `init`.
+    private let lock = NSLock()
     private let target: URL
     private let spare: URL
     private let staging: URL
@@ -15,7 +17,7 @@ public final class DiskPublisher: SiteSink {
     private var startedEmpty = false
     /// Every file received: its path and size, for the build state.
     public private(set) var written: [(path: String, size: Int)] = []
-    /// Time spent writing batches (while the next ones render) and finishing, for `--timings`.
+    /// Time spent writing files (summed over the threads that write them) and finishing, for `--timings`.
     public private(set) var seconds: Double = 0
     public private(set) var finishSeconds: Double = 0
 
@@ -40,35 +42,48 @@ public final class DiskPublisher: SiteSink {
 
     /// Writes a batch into the working folder: only files whose bytes differ from what is there.
     public func receive(_ files: [RenderedFile]) throws {
-        let started = Date()
-        defer { seconds += Date().timeIntervalSince(started) }
-        var newFolders: [String] = []
-        for file in files {
-            var folder = Self.parent(of: file.path.value)
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                newFolders.append(folder)
-                folder = Self.parent(of: folder)
-            }
-            written.append((file.path.value, file.data.count))
-        }
-        let root = staging.path
-        do {
-            try PosixFiles.makeDirectories(newFolders.sorted().map { root + "/" + $0 })
-        } catch {
-            throw DossierError.writeFailed("\(error)")
-        }
-        let compare = !startedEmpty
+        expect(files.map(\.path))
         let failures = files.parallelMap { file -> String? in
-            let path = root + "/" + file.path.value
-            if compare, PosixFiles.holds(file.data, at: path) { return nil }
             do {
-                try PosixFiles.write(file.data, to: path)
+                try self.write(file)
                 return nil
             } catch {
                 return "\(error)"
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw DossierError.writeFailed(failure) }
+    }
+
+    /// Notes the folders these files go in, which are kept when stale files are pruned. Each folder is made when
+    /// the first file is written into it, by the thread that writes it: made here, twelve thousand page folders
+    /// would be made one by one before the first page rendered.
+    public func expect(_ paths: [OutputPath]) {
+        lock.withLock {
+            for path in paths {
+                var folder = Self.parent(of: path.value)
+                while !folder.isEmpty, folders.insert(folder).inserted {
+                    folder = Self.parent(of: folder)
+                }
+            }
+        }
+    }
+
+    /// Writes one file into the working folder, unless it holds these bytes already.
+    public func write(_ file: RenderedFile) throws {
+        let started = Date()
+        let path = staging.path + "/" + file.path.value
+        if startedEmpty || !PosixFiles.holds(file.data, at: path) {
+            do {
+                try PosixFiles.write(file.data, to: path, within: staging.path)
+            } catch {
+                throw DossierError.writeFailed("\(error)")
+            }
+        }
+        let elapsed = Date().timeIntervalSince(started)
+        lock.withLock {
+            written.append((file.path.value, file.data.count))
+            seconds += elapsed
+        }
     }
 
     /// Removes what the working folder holds beyond the files received, then swaps it in.

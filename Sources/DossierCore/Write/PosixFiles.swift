@@ -70,8 +70,14 @@ enum PosixFiles {
         walk("")
     }
 
-    static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Writes the file; when its folder is missing (or a file stands in its way), makes it first, and the folders
+    /// above it up to `root`, which must exist.
+    static func write(_ data: Data, to path: String, within root: String) throws {
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if descriptor < 0, errno == ENOENT || errno == ENOTDIR {
+            try makeFolder(of: path, within: root)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
         guard descriptor >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
@@ -85,6 +91,22 @@ enum PosixFiles {
                 offset += written
             }
         }
+    }
+
+    /// Makes the folder a file goes in: most often its parent is there already, so one `mkdir` does; else every
+    /// folder from `root` down. Several threads may make the same folder at once.
+    private static func makeFolder(of path: String, within root: String) throws {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = String(path[..<slash])
+        guard folder.utf8.count > root.utf8.count else { return }
+        if mkdir(folder, 0o755) == 0 { return }
+        var chain: [String] = []
+        var current = folder
+        while current.utf8.count > root.utf8.count, let slash = current.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            chain.append(current)
+            current = String(current[..<slash])
+        }
+        try makeDirectories(chain.reversed())
     }
 
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
