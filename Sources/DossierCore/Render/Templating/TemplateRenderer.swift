@@ -102,9 +102,11 @@ struct TemplateRenderer: Sendable {
         ) -> Bool {
             switch value {
             case .object(let fields):
-                guard let index = fields.names.firstIndex(of: name) else { return false }
-                write(fields.values[index], escaped: escaped, into: &output)
-                return true
+                return fields.pairs.withUnsafeBufferPointer { pairs in
+                    guard let index = pairs.firstIndex(where: { $0.0 == name }) else { return false }
+                    write(pairs[index].1, escaped: escaped, into: &output)
+                    return true
+                }
             default:
                 return false
             }

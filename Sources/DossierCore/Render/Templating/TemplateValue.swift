@@ -26,46 +26,37 @@ enum TemplateValue: Sendable {
     }
 }
 
-/// An object's fields, in the order they were set, as two parallel arrays: templates look a name up in a handful
-/// of fields, and comparing short strings beats hashing them (a lookup climbs several objects for every tag of a
-/// page); the names are searched apart from the values so that the search copies (and retains) no value.
+/// An object's fields, in the order they were set, as one array of pairs: templates look a name up in a handful of
+/// fields, and comparing short strings beats hashing them (a lookup climbs several objects for every tag of a page).
+/// One array, and for fields written as a literal the literal's own array: a page builds hundreds of objects, and
+/// each array is an allocation.
 struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
-    private(set) var names: [String] = []
-    private(set) var values: [TemplateValue] = []
+    private(set) var pairs: [(String, TemplateValue)] = []
 
     init() {}
 
     /// Fields written out by the views, each name once.
-    init(dictionaryLiteral elements: (String, TemplateValue)...) { self.init(pairs: elements) }
+    init(dictionaryLiteral elements: (String, TemplateValue)...) { pairs = elements }
 
-    init(pairs: [(String, TemplateValue)]) {
-        names.reserveCapacity(pairs.count + 4)
-        values.reserveCapacity(pairs.count + 4)
-        for (name, value) in pairs {
-            names.append(name)
-            values.append(value)
-        }
-    }
+    init(pairs: [(String, TemplateValue)]) { self.pairs = pairs }
 
     subscript(name: String) -> TemplateValue? {
-        get { names.firstIndex(of: name).map { values[$0] } }
+        get { pairs.firstIndex { $0.0 == name }.map { pairs[$0].1 } }
         set {
-            if let index = names.firstIndex(of: name) {
+            if let index = pairs.firstIndex(where: { $0.0 == name }) {
                 if let newValue {
-                    values[index] = newValue
+                    pairs[index].1 = newValue
                 } else {
-                    names.remove(at: index)
-                    values.remove(at: index)
+                    pairs.remove(at: index)
                 }
             } else if let newValue {
-                names.append(name)
-                values.append(newValue)
+                pairs.append((name, newValue))
             }
         }
     }
 
     /// The fields as a dictionary, for tests.
-    var dictionary: [String: TemplateValue] { Dictionary(uniqueKeysWithValues: zip(names, values)) }
+    var dictionary: [String: TemplateValue] { Dictionary(uniqueKeysWithValues: pairs) }
 }
 
 // Literals, so that the views write their fields as `["count": .int(n), "gap": true]`.
