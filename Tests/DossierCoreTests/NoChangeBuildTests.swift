@@ -84,4 +84,19 @@ struct NoChangeBuildTests {
         #expect(FileTreeDigest.outputs(entries) == FileTreeDigest.folder(output, includeTimes: false))
         #expect(FileTreeDigest.outputs(entries).files == report.files.count)
     }
+
+    @Test("A file's entry in the digest is its path, size and time written out as text, as builds before recorded it")
+    func entryIsText() {
+        let cases: [(String, Int, Int?)] = [
+            ("index.html", 0, nil), ("articles/é/index.html", 7, 1_700_000_000_123_456_789),
+            ("a", Int.max, Int.min), ("search/docs/12.js", 1_234_567, -5), ("", 10, 0),
+        ]
+        for (path, size, modified) in cases {
+            var entry = FileTreeDigest()
+            entry.add(path: path, size: size, modified: modified)
+            var text = FileTreeDigest()
+            text.add("\(path)\u{0}\(size)\u{0}\(modified.map(String.init) ?? "")")
+            #expect(entry.value == text.value, "\(path) \(size) \(String(describing: modified))")
+        }
+    }
 }

@@ -13,13 +13,39 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
     private(set) var files = 0
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        value = (value ^ 0x0A) &* 0x100_0000_01b3
+        for byte in text.utf8 { add(byte) }
+        add(0x0A)
     }
 
+    /// The same as adding `"\(path)\0\(size)\0\(modified ?? "")"`, without making that string: a digest takes
+    /// every file of the dossier before a build and every file of the site after it.
     mutating func add(path: String, size: Int, modified: Int? = nil) {
-        add("\(path)\u{0}\(size)\u{0}\(modified.map(String.init) ?? "")")
+        for byte in path.utf8 { add(byte) }
+        add(0)
+        add(decimal: size)
+        add(0)
+        if let modified { add(decimal: modified) }
+        add(0x0A)
         files += 1
+    }
+
+    @inline(__always)
+    private mutating func add(_ byte: UInt8) { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
+    /// The digits of a number, as `String(number)` writes them.
+    private mutating func add(decimal number: Int) {
+        if number < 0 { add(0x2D) }
+        var magnitude = number.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, one byte each, last digit first
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for position in stride(from: count - 1, through: 0, by: -1) { add(buffer[position]) }
+        }
     }
 
     /// Every file below `folder` (hidden ones left out, a link back up the tree followed once), with size and

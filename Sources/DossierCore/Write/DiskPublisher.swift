@@ -58,6 +58,7 @@ public final class DiskPublisher: ConcurrentSiteSink, @unchecked Sendable {
     /// the first file is written into it, by the thread that writes it: made here, twelve thousand page folders
     /// would be made one by one before the first page rendered.
     public func expect(_ paths: [OutputPath]) {
+        guard !startedEmpty else { return }  // nothing to prune
         lock.withLock {
             for path in paths {
                 var folder = Self.parent(of: path.value)
