@@ -102,8 +102,8 @@ struct TemplateRenderer: Sendable {
         ) -> Bool {
             switch value {
             case .object(let fields):
+                guard let index = fields.index(of: name) else { return false }
                 return fields.pairs.withUnsafeBufferPointer { pairs in
-                    guard let index = pairs.firstIndex(where: { $0.0 == name }) else { return false }
                     write(pairs[index].1, escaped: escaped, into: &output)
                     return true
                 }

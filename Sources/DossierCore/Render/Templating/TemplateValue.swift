@@ -41,9 +41,9 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
     init(pairs: [(String, TemplateValue)]) { self.pairs = pairs }
 
     subscript(name: String) -> TemplateValue? {
-        get { pairs.firstIndex { $0.0 == name }.map { pairs[$0].1 } }
+        get { index(of: name).map { pairs[$0].1 } }
         set {
-            if let index = pairs.firstIndex(where: { $0.0 == name }) {
+            if let index = index(of: name) {
                 if let newValue {
                     pairs[index].1 = newValue
                 } else {
@@ -52,6 +52,17 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
             } else if let newValue {
                 pairs.append((name, newValue))
             }
+        }
+    }
+
+    /// Where the field `name` is. Lengths are compared first: two strings of different bytes that are not the
+    /// same string in memory are compared by a call into the standard library, and most names a lookup meets on
+    /// its way are not the one it looks for.
+    @inline(__always)
+    func index(of name: String) -> Int? {
+        let length = name.utf8.count
+        return pairs.withUnsafeBufferPointer { pairs in
+            pairs.firstIndex { $0.0.utf8.count == length && $0.0 == name }
         }
     }
 
