@@ -15,11 +15,15 @@ public final class DiskPublisher: ConcurrentSiteSink, @unchecked Sendable {
     private var folders: Set<String> = []
     /// Whether the working folder was made empty for this build: then no file needs comparing or pruning.
     private var startedEmpty = false
+    /// The working folder, open: files are written by paths relative to it. It stays the same folder when renamed.
+    private var stagingFolder: Int32 = -1
     /// Every file received: its path and size, for the build state.
     public private(set) var written: [(path: String, size: Int)] = []
     /// Time spent writing files (summed over the threads that write them) and finishing, for `--timings`.
     public private(set) var seconds: Double = 0
     public private(set) var finishSeconds: Double = 0
+
+    deinit { if stagingFolder >= 0 { close(stagingFolder) } }
 
     /// Refuses a dangerous output folder, then prepares the working folder.
     public init(output: URL, input: URL) throws {
@@ -32,6 +36,8 @@ public final class DiskPublisher: ConcurrentSiteSink, @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             startedEmpty = try Self.prepareStaging(staging, spare: spare, parent: parent, name: name)
+            stagingFolder = PosixFiles.openFolder(staging.path)
+            guard stagingFolder >= 0 else { throw PosixFiles.Failure(path: staging.path, operation: "open", code: errno) }
         } catch {
             // Say which folder could not be written to and why, not Foundation's whole error.
             let reason = (error as NSError).localizedDescription
@@ -72,12 +78,12 @@ public final class DiskPublisher: ConcurrentSiteSink, @unchecked Sendable {
     /// Writes one file into the working folder, unless it holds these bytes already.
     public func write(_ file: RenderedFile) throws {
         let started = Date()
-        let path = staging.path + "/" + file.path.value
-        if startedEmpty || !PosixFiles.holds(file.data, at: path) {
+        let path = file.path.value
+        if startedEmpty || !PosixFiles.holds(file.data, at: path, from: stagingFolder) {
             do {
-                try PosixFiles.write(file.data, to: path, within: staging.path)
-            } catch {
-                throw DossierError.writeFailed("\(error)")
+                try PosixFiles.write(file.data, to: path, from: stagingFolder)
+            } catch let failure as PosixFiles.Failure {
+                throw DossierError.writeFailed("\(failure.under(staging.path))")
             }
         }
         let elapsed = Date().timeIntervalSince(started)
@@ -87,13 +93,13 @@ public final class DiskPublisher: ConcurrentSiteSink, @unchecked Sendable {
         }
     }
 
-    /// Removes what the working folder holds beyond the files received, then swaps it in.
     /// The folder of a relative path in the site (`towns/alep` for `towns/alep/index.html`; "" at the root).
     private static func parent(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
+    /// Removes what the working folder holds beyond the files received, then swaps it in.
     public func finish() throws {
         let started = Date()
         defer { finishSeconds += Date().timeIntervalSince(started) }

@@ -14,28 +14,33 @@ enum PosixFiles {
         var operation: String
         var code: Int32
         var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+
+        /// The same failure, its relative path given from `folder`.
+        func under(_ folder: String) -> Failure { Failure(path: folder + "/" + path, operation: operation, code: code) }
     }
 
     /// Creates each folder, parents before children (the paths must be sorted and include every parent).
-    /// A file in the way of a folder is replaced by it.
-    static func makeDirectories(_ paths: [String]) throws {
-        for path in paths where mkdir(path, 0o755) != 0 {
+    /// A file in the way of a folder is replaced by it. Relative paths are taken from the folder `base` is open on.
+    static func makeDirectories(_ paths: [String], from base: Int32 = AT_FDCWD) throws {
+        for path in paths where mkdirat(base, path, 0o755) != 0 {
             guard errno == EEXIST else { throw Failure(path: path, operation: "mkdir", code: errno) }
             var info = stat()
-            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
-                unlink(path)
-                if mkdir(path, 0o755) != 0 { throw Failure(path: path, operation: "mkdir", code: errno) }
+            if fstatat(base, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+                unlinkat(base, path, 0)
+                if mkdirat(base, path, 0o755) != 0 { throw Failure(path: path, operation: "mkdir", code: errno) }
             }
         }
     }
 
     /// Whether the file at `path` holds exactly these bytes (a folder or a missing file does not).
-    static func holds(_ data: Data, at path: String) -> Bool {
+    static func holds(_ data: Data, at path: String, from base: Int32 = AT_FDCWD) -> Bool {
         var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else {
+        guard fstatat(base, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+            Int(info.st_size) == data.count
+        else {
             return false
         }
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = openat(base, path, O_RDONLY)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: min(max(data.count, 1), 1 << 16))
@@ -70,13 +75,14 @@ enum PosixFiles {
         walk("")
     }
 
-    /// Writes the file; when its folder is missing (or a file stands in its way), makes it first, and the folders
-    /// above it up to `root`, which must exist.
-    static func write(_ data: Data, to path: String, within root: String) throws {
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Writes the file at `path`, relative to the folder `base` is open on: a page's path is resolved from there
+    /// rather than from `/`, five or six folders fewer for each of tens of thousands of files. When the file's
+    /// folder is missing (or a file stands in its way), makes it first, and the folders above it.
+    static func write(_ data: Data, to path: String, from base: Int32) throws {
+        var descriptor = openat(base, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if descriptor < 0, errno == ENOENT || errno == ENOTDIR {
-            try makeFolder(of: path, within: root)
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            try makeFolder(of: path, from: base)
+            descriptor = openat(base, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         guard descriptor >= 0 else { throw Failure(path: path, operation: "open", code: errno) }
         defer { close(descriptor) }
@@ -94,20 +100,22 @@ enum PosixFiles {
     }
 
     /// Makes the folder a file goes in: most often its parent is there already, so one `mkdir` does; else every
-    /// folder from `root` down. Several threads may make the same folder at once.
-    private static func makeFolder(of path: String, within root: String) throws {
+    /// folder down from `base`. Several threads may make the same folder at once.
+    private static func makeFolder(of path: String, from base: Int32) throws {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let folder = String(path[..<slash])
-        guard folder.utf8.count > root.utf8.count else { return }
-        if mkdir(folder, 0o755) == 0 { return }
+        if mkdirat(base, folder, 0o755) == 0 { return }
         var chain: [String] = []
-        var current = folder
-        while current.utf8.count > root.utf8.count, let slash = current.utf8.lastIndex(of: UInt8(ascii: "/")) {
-            chain.append(current)
-            current = String(current[..<slash])
+        var current = Substring(folder)
+        while !current.isEmpty {
+            chain.append(String(current))
+            current = current[..<(current.utf8.lastIndex(of: UInt8(ascii: "/")) ?? current.startIndex)]
         }
-        try makeDirectories(chain.reversed())
+        try makeDirectories(chain.reversed(), from: base)
     }
+
+    /// Opens a folder for the `…at` calls above to resolve paths from; -1 if it cannot be opened.
+    static func openFolder(_ path: String) -> Int32 { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
 
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
