@@ -20,6 +20,11 @@ struct PageViews {
     private let mentionsByArticle: [MentionGroups]
     /// Each article's related articles, scored once for all on every core: empty when pages are made on demand.
     private let relatedLists: [[Int]]
+    /// Each entity's reference from a page two folders deep, by registry index, its count to be filled in: the
+    /// entities of every article page and timeline entry, made once instead of each time with its address.
+    private let entityReferencesAtDepthTwo: [TemplateFields]
+    /// The position in `site.registry.kinds` of each entity's kind, by registry index.
+    private let kindPositions: [Int]
 
     /// `everyPage`: whether every page will be rendered (`dossier build`), so that what many pages share is
     /// worth making once, up front. `dossier serve` renders the few pages a reader opens, and skips it.
@@ -37,10 +42,17 @@ struct PageViews {
             self.referencesAtDepthFour = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../../../") }
             self.mentionsByArticle = site.articles.parallelMap(MentionGroups.init)
             self.relatedLists = SiteModeler.relatedLists(in: site.relatedIndex)
+            let twoDeep = SiteURL("articles/any/")
+            self.entityReferencesAtDepthTwo = site.registry.entities.map {
+                Self.entityFields($0, count: 0, url: $0.url.relative(from: twoDeep))
+            }
         } else {
             (self.referencesAtDepthTwo, self.referencesAtDepthFour) = ([], [])
             (self.mentionsByArticle, self.relatedLists) = ([], [])
+            self.entityReferencesAtDepthTwo = []
         }
+        let kinds = site.registry.kinds
+        self.kindPositions = site.registry.entities.map { entity in kinds.firstIndex(of: entity.kind) ?? -1 }
     }
 
     // MARK: - Shared shapes
@@ -98,12 +110,30 @@ struct PageViews {
     }
 
     func entityReference(_ entity: Entity, count: Int, from page: SiteURL) -> TemplateValue {
+        .object(Self.entityFields(entity, count: count, url: entity.url.relative(from: page)))
+    }
+
+    /// The reference of the entity at this registry index: from a page two folders deep, a copy of the one made
+    /// up front, with its count.
+    func entityReference(at index: Int, count: Int, from page: SiteURL) -> TemplateValue {
+        guard page.depth == 2, !entityReferencesAtDepthTwo.isEmpty else {
+            return entityReference(site.registry.entities[index], count: count, from: page)
+        }
+        var fields = entityReferencesAtDepthTwo[index]
+        fields.replaceValue(at: Self.countPosition, with: .int(count))
+        return .object(fields)
+    }
+
+    /// Where `count` is in the fields of an entity reference.
+    private static let countPosition = 5
+
+    private static func entityFields(_ entity: Entity, count: Int, url: String) -> TemplateFields {
         var view: TemplateFields = [
-            "id": .text(entity.id), "name": .text(entity.name), "url": .text(entity.url.relative(from: page)),
+            "id": .text(entity.id), "name": .text(entity.name), "url": .text(url),
             "kind": .text(entity.kind.id), "kind_label": .text(entity.kind.singular), "count": .int(count),
         ]
         if let summary = entity.summary { view["summary"] = .text(summary) }
-        return .object(view)
+        return view
     }
 
     func mentions(of entity: Entity) -> Int { site.entityFacts[entity.id]?.mentionCount ?? 0 }
@@ -175,14 +205,14 @@ struct PageViews {
         view["authors"] = .list(article.authors.map(TemplateValue.text))
         context["article"] = view
         // The article's entities in registry order (kind, then name), counted when it was linked.
-        let mentioned = linked.entityCounts.map { (entity: site.registry.entities[$0.entity], count: $0.count) }
+        let counts = linked.entityCounts
         context["mention_groups"] = .list(
-            site.registry.kinds.compactMap { kind -> TemplateValue? in
-                let members = mentioned.filter { $0.entity.kind == kind }
+            site.registry.kinds.indices.compactMap { position -> TemplateValue? in
+                let members = counts.filter { kindPositions[$0.entity] == position }
                 guard !members.isEmpty else { return nil }
                 return [
-                    "name": .text(kind.label),
-                    "entities": .list(members.map { entityReference($0.entity, count: $0.count, from: page) }),
+                    "name": .text(site.registry.kinds[position].label),
+                    "entities": .list(members.map { entityReference(at: $0.entity, count: $0.count, from: page) }),
                 ]
             })
         let related = relatedLists.isEmpty ? site.related(to: index) : relatedLists[index]
@@ -472,8 +502,7 @@ struct PageViews {
         let counts = site.articles[index].entityCounts.enumerated()
             .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
             .prefix(Self.timelineTags).map(\.element)
-        reference["entities"] = .list(
-            counts.map { entityReference(site.registry.entities[$0.entity], count: $0.count, from: page) })
+        reference["entities"] = .list(counts.map { entityReference(at: $0.entity, count: $0.count, from: page) })
         return reference
     }
 
