@@ -12,9 +12,18 @@ enum TestSupport {
 
     static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
 
-    /// A new empty folder under the system's temporary folder (never under $HOME).
-    static func temporaryFolder() throws -> URL {
+    /// The folder every temporary folder of this run goes in, under the system's temporary folder (never under
+    /// $HOME); removed when the run ends, so that runs of the tests do not pile up folders there.
+    static let temporaryRoot: URL = {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestSupport.temporaryRoot) }
+        return url
+    }()
+
+    /// A new empty folder for one test.
+    static func temporaryFolder() throws -> URL {
+        let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
