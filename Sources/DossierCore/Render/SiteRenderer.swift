@@ -55,7 +55,8 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    /// Renders every page into the sink, batch by batch; returns how many HTML pages there are.
+    /// Renders every page into the sink, page by page where it takes files from several threads, else batch by
+    /// batch; returns how many HTML pages there are.
     @discardableResult
     func render(into sink: SiteSink) throws -> Int {
         if let sink = sink as? ConcurrentSiteSink { return try render(concurrentlyInto: sink) }

@@ -21,7 +21,7 @@ enum PosixFiles {
 
     /// Creates each folder, parents before children (the paths must be sorted and include every parent).
     /// A file in the way of a folder is replaced by it. Relative paths are taken from the folder `base` is open on.
-    static func makeDirectories(_ paths: [String], from base: Int32 = AT_FDCWD) throws {
+    static func makeDirectories(_ paths: [String], from base: Int32) throws {
         for path in paths where mkdirat(base, path, 0o755) != 0 {
             guard errno == EEXIST else { throw Failure(path: path, operation: "mkdir", code: errno) }
             var info = stat()
@@ -32,8 +32,9 @@ enum PosixFiles {
         }
     }
 
-    /// Whether the file at `path` holds exactly these bytes (a folder or a missing file does not).
-    static func holds(_ data: Data, at path: String, from base: Int32 = AT_FDCWD) -> Bool {
+    /// Whether the file at `path` (relative to the folder `base` is open on) holds exactly these bytes (a folder or a
+    /// missing file does not).
+    static func holds(_ data: Data, at path: String, from base: Int32) -> Bool {
         var info = stat()
         guard fstatat(base, path, &info, AT_SYMLINK_NOFOLLOW) == 0, (info.st_mode & S_IFMT) == S_IFREG,
             Int(info.st_size) == data.count
