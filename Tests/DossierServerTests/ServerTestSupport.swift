@@ -16,7 +16,8 @@ enum ServerTestSupport {
     /// The folder every temporary folder of this run goes in, under the system's temporary folder (never under
     /// $HOME); removed when the run ends, so that runs of the tests do not pile up folders there.
     static let temporaryRoot: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-serve-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dossier-serve-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(at: ServerTestSupport.temporaryRoot) }
         return url

@@ -37,10 +37,12 @@ public final class DiskPublisher: ConcurrentSiteSink, @unchecked Sendable {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             startedEmpty = try Self.prepareStaging(staging, spare: spare, parent: parent, name: name)
             stagingFolder = PosixFiles.openFolder(staging.path)
-            guard stagingFolder >= 0 else { throw PosixFiles.Failure(path: staging.path, operation: "open", code: errno) }
+            guard stagingFolder >= 0 else {
+                throw PosixFiles.Failure(path: staging.path, operation: "open", code: errno)
+            }
         } catch {
             // Say which folder could not be written to and why, not Foundation's whole error.
-            let reason = (error as NSError).localizedDescription
+            let reason = (error as? PosixFiles.Failure)?.description ?? (error as NSError).localizedDescription
             throw DossierError.outputRefused(
                 "cannot write the site \(target.path): the folder \(parent.path) cannot be written to (\(reason)); choose an --output in a folder you can write to")
         }
