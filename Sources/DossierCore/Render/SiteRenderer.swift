@@ -24,9 +24,6 @@ struct SiteRenderer: Sendable {
         case index, article(Int), kind(EntityKind), entity(Entity, page: Int), timeline(year: String?)
     }
 
-    /// Pages rendered together, in parallel, before they are handed to the sink.
-    static let batchSize = 512
-
     /// Every page made from a template and the site's articles and entities, in the order they are written.
     func pages() -> [(url: SiteURL, page: Page)] {
         var pages: [(url: SiteURL, page: Page)] = [(.root, .index)]
@@ -55,40 +52,10 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    /// Renders every page into the sink, page by page where it takes files from several threads, else batch by
-    /// batch; returns how many HTML pages there are.
+    /// Renders every page into the sink, each written as soon as it is rendered by the thread that rendered it, while
+    /// the search data is made and written on another; returns how many HTML pages there are.
     @discardableResult
     func render(into sink: SiteSink) throws -> Int {
-        if let sink = sink as? ConcurrentSiteSink { return try render(concurrentlyInto: sink) }
-        let pages = pages()
-        // Each batch is handed to the sink on its own queue while the next one renders: writing waits on
-        // the disk, rendering on the processor, so the two overlap.
-        let pageURLs = pages.map(\.url)
-        let renderer = self
-        let handoff = BatchHandoff(sink)
-        // The search data (a fifth of a big site) goes to the sink as it is made, between batches of pages.
-        let extras = BackgroundWork {
-            try renderer.fixedFiles() + renderer.dataFiles(pageURLs: pageURLs, emit: { handoff.send($0) })
-        }
-        var start = 0
-        while start < pages.count, handoff.failure == nil {
-            handoff.send(
-                Array(pages[start..<min(start + Self.batchSize, pages.count)]).parallelMap { url, page in
-                    RenderedFile(path: url.outputPath, data: renderer.render(page))
-                })
-            start += Self.batchSize
-        }
-        // The search data may still be on its way through the handoff: the sink gets the rest once it is written.
-        let extraFiles = Result { try extras.value() }
-        try handoff.finish()
-        let files = try extraFiles.get()
-        try sink.receive(files)
-        return pages.count + files.count { $0.path.value.hasSuffix(".html") }
-    }
-
-    /// Renders every page into a sink that takes files from several threads: each page is written as soon as it is
-    /// rendered, by the thread that rendered it, while the search data is made and written on another.
-    private func render(concurrentlyInto sink: ConcurrentSiteSink) throws -> Int {
         let pages = pages()
         sink.expect(pages.map(\.url.outputPath))
         let renderer = self
@@ -169,38 +136,6 @@ struct SiteRenderer: Sendable {
     }
 
     private var searchWriter: SearchIndexWriter { SearchIndexWriter(site: site, views: views, templates: templates) }
-}
-
-/// Passes batches of files to a sink on a serial queue, one at a time and in order, and reports its first error.
-private final class BatchHandoff: @unchecked Sendable {
-    // @unchecked: `sink` is only used on `queue`; `error` is guarded by `lock`.
-    private let sink: SiteSink
-    private let queue = DispatchQueue(label: "dossier.sink")
-    private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var error: Error?
-    /// Pages and search data are sent from two threads: one sender at a time.
-    private let sending = NSLock()
-
-    init(_ sink: SiteSink) { self.sink = sink }
-
-    var failure: Error? { lock.withLock { error } }
-
-    func send(_ files: [RenderedFile]) {
-        guard !files.isEmpty else { return }
-        sending.withLock {
-            group.wait()  // at most one batch waiting to be written: memory stays bounded
-            queue.async(group: group) {
-                guard self.failure == nil else { return }
-                do { try self.sink.receive(files) } catch { self.lock.withLock { self.error = error } }
-            }
-        }
-    }
-
-    func finish() throws {
-        group.wait()
-        if let failure { throw failure }
-    }
 }
 
 /// The first error of work done on several threads, after which the rest of the work is skipped.

@@ -6,7 +6,7 @@ import Foundation
 /// The site the swap replaces is kept beside the output (`.public.previous`) and becomes the next build's
 /// working folder: only the files whose bytes changed are written again, and stale ones removed. Creating
 /// and deleting tens of thousands of files is what a publish costs most, far more than writing their bytes.
-public final class DiskPublisher: ConcurrentSiteSink, @unchecked Sendable {
+public final class DiskPublisher: SiteSink, @unchecked Sendable {
     // @unchecked: `folders`, `written` and `seconds` change only under `lock`; the rest is set once, in `init`.
     private let lock = NSLock()
     private let target: URL
