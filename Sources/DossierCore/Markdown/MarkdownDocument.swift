@@ -74,9 +74,9 @@ final class MarkdownDocument {
 
     var rootNode: MarkdownNode { MarkdownNode(pointer: root) }
 
-    /// The HTML of the body; unsafe links (`javascript:`…) and raw HTML are dropped by cmark's safe mode.
-    /// The document as HTML, in UTF-8 bytes: cmark-gfm writes valid UTF-8 from the valid text it was given, and
-    /// an article's HTML goes to its page as bytes, so no `String` is made (and checked) of it.
+    /// The HTML of the body, in UTF-8 bytes; unsafe links (`javascript:`…) and raw HTML are dropped by cmark's safe
+    /// mode. cmark-gfm writes valid UTF-8 from the valid text it was given, and an article's HTML goes to its page
+    /// as bytes, so no `String` is made (and checked) of it.
     func html() -> [UInt8] {
         let extensions = parser.flatMap { cmark_parser_get_syntax_extensions($0) }
         guard let buffer = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions) else { return [] }

@@ -120,12 +120,9 @@ struct PageViews {
             return entityReference(site.registry.entities[index], count: count, from: page)
         }
         var fields = entityReferencesAtDepthTwo[index]
-        fields.replaceValue(at: Self.countPosition, with: .int(count))
+        fields["count"] = .int(count)
         return .object(fields)
     }
-
-    /// Where `count` is in the fields of an entity reference.
-    private static let countPosition = 5
 
     private static func entityFields(_ entity: Entity, count: Int, url: String) -> TemplateFields {
         var view: TemplateFields = [

@@ -55,9 +55,6 @@ struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
-    /// Sets the value of the field at this position (in the order the fields were set).
-    mutating func replaceValue(at position: Int, with value: TemplateValue) { pairs[position].1 = value }
-
     /// Where the field `name` is. Lengths are compared first: two strings of different bytes that are not the
     /// same string in memory are compared by a call into the standard library, and most names a lookup meets on
     /// its way are not the one it looks for.
