@@ -25,6 +25,8 @@ struct PageViews {
     private let entityReferencesAtDepthTwo: [TemplateFields]
     /// The position in `site.registry.kinds` of each entity's kind, by registry index.
     private let kindPositions: [Int]
+    /// The articles by year and month, for the timeline's pages: empty when pages are made on demand.
+    private let timelineGroups: [TimelineYear]
 
     /// `everyPage`: whether every page will be rendered (`dossier build`), so that what many pages share is
     /// worth making once, up front. `dossier serve` renders the few pages a reader opens, and skips it.
@@ -46,10 +48,12 @@ struct PageViews {
             self.entityReferencesAtDepthTwo = site.registry.entities.map {
                 Self.entityFields($0, count: 0, url: $0.url.relative(from: twoDeep))
             }
+            self.timelineGroups = Self.timelineYears(of: site.articles)
         } else {
             (self.referencesAtDepthTwo, self.referencesAtDepthFour) = ([], [])
             (self.mentionsByArticle, self.relatedLists) = ([], [])
             self.entityReferencesAtDepthTwo = []
+            self.timelineGroups = []
         }
         let kinds = site.registry.kinds
         self.kindPositions = site.registry.entities.map { entity in kinds.firstIndex(of: entity.kind) ?? -1 }
@@ -426,19 +430,51 @@ struct PageViews {
     /// The year pages of a split timeline: `timeline/2017/`, `timeline/sans-date/`.
     var timelineYearPages: [(key: String, url: SiteURL)] {
         guard timelineIsSplit else { return [] }
-        var years: [Int?] = []  // articles are in date order: a year's articles follow each other
-        for linked in site.articles {
-            let year = linked.article.date?.year
-            if years.isEmpty || years.last! != year { years.append(year) }
-        }
-        return years.map { year in
-            let key = Self.yearKey(year)
-            return (key, SiteURL("timeline/\(key)/"))
-        }
+        let years = timelineGroups.isEmpty ? Self.timelineYears(of: site.articles) : timelineGroups
+        return years.map { ($0.key, SiteURL("timeline/\($0.key)/")) }
     }
 
-    private static func yearKey(_ date: PartialDate?) -> String { yearKey(date?.year) }
-    private static func yearKey(_ year: Int?) -> String { year.map { String($0) } ?? "sans-date" }
+    private static func yearKey(_ date: PartialDate?) -> String { date.map { String($0.year) } ?? "sans-date" }
+
+    /// The articles by year and month, in the order the site lists them: a run of articles of one month is one
+    /// month. A year's articles follow each other, so each year page takes its own months from this one pass.
+    struct TimelineYear: Sendable {
+        var key: String
+        var label: String
+        var months: [TimelineMonth]
+    }
+
+    struct TimelineMonth: Sendable {
+        var id: String
+        var label: String
+        var articles: Range<Int>
+    }
+
+    /// One pass over the articles, comparing numbers: the keys and labels are made once per month, not once
+    /// per article and year page.
+    static func timelineYears(of articles: [LinkedArticle]) -> [TimelineYear] {
+        var years: [TimelineYear] = []
+        var last: (year: Int?, month: Int?)?
+        for (index, linked) in articles.enumerated() {
+            let date = linked.article.date
+            let here = (year: date?.year, month: date?.month)
+            if let last, last == here {
+                let (year, month) = (years.count - 1, years[years.count - 1].months.count - 1)
+                let start = years[year].months[month].articles.lowerBound
+                years[year].months[month].articles = start..<(index + 1)
+                continue
+            }
+            if last == nil || last?.year != here.year {
+                let label = date.map { String($0.year) } ?? "Sans date"
+                years.append(TimelineYear(key: yearKey(date), label: label, months: []))
+            }
+            let id = date.map { $0.month == nil ? "\($0.year)" : String($0.iso.prefix(7)) } ?? "sans-date"
+            let label = date.map { $0.frenchMonth ?? "\($0.year), mois inconnu" } ?? "Sans date"
+            years[years.count - 1].months.append(TimelineMonth(id: id, label: label, articles: index..<(index + 1)))
+            last = here
+        }
+        return years
+    }
 
     /// `timeline/`: every article by year and month; or, for a big dossier, the years and months with links
     /// to one page per year (`year` set).
@@ -449,24 +485,8 @@ struct PageViews {
             page: page, title: selected.map { "Chronologie : \($0 == "sans-date" ? "sans date" : $0)" } ?? "Chronologie"
         )
         if selected != nil { context["overview"] = ["url": .text(SiteURL("timeline/").relative(from: page))] }
-        var years: [(key: String, label: String, months: [(id: String, label: String, articles: [Int])])] = []
-        // The selected year as a number (nil for undated articles), so that the other years' articles are
-        // passed over without making their keys: a year page would otherwise cost the whole dossier.
-        let selectedYear: Int?? = selected.map { key in
-            key == Self.yearKey(nil as Int?) ? nil : Int(key).flatMap { String($0) == key ? $0 : nil } ?? Int.min
-        }
-        for (index, linked) in site.articles.enumerated() {
-            let date = linked.article.date
-            if let selectedYear, date?.year != selectedYear { continue }
-            let key = Self.yearKey(date)
-            let monthID = date.map { $0.month == nil ? "\($0.year)" : String($0.iso.prefix(7)) } ?? "sans-date"
-            let monthLabel = date.map { $0.frenchMonth ?? "\($0.year), mois inconnu" } ?? "Sans date"
-            if years.last?.key != key { years.append((key, date.map { String($0.year) } ?? "Sans date", [])) }
-            if years[years.count - 1].months.last?.id != monthID {
-                years[years.count - 1].months.append((monthID, monthLabel, []))
-            }
-            years[years.count - 1].months[years[years.count - 1].months.count - 1].articles.append(index)
-        }
+        let all = timelineGroups.isEmpty ? Self.timelineYears(of: site.articles) : timelineGroups
+        let years = selected.map { key in all.filter { $0.key == key } } ?? all
         context["years"] = .list(
             years.map { year in
                 let yearURL = SiteURL("timeline/\(year.key)/")
