@@ -12,7 +12,7 @@ struct DataRenderer {
             var id, file, title, url: String
             var date: String?
             var source: String?
-            var mentions: [String: Int]
+            var mentions: MentionCounts
         }
         struct EntityRecord: Encodable {
             var id, kind, name, url: String
@@ -27,6 +27,43 @@ struct DataRenderer {
         var description: String
         var articles: [ArticleRecord]
         var entities: [EntityRecord]
+    }
+
+    /// An article's mentions per entity id, in the order of the ids' bytes, encoded as a JSON object: made from
+    /// the counts the linker kept, with no dictionary of strings per article.
+    struct MentionCounts: Encodable, Equatable {
+        private(set) var pairs: [(id: String, count: Int)]
+
+        /// Counts of the same id (registry entries that share one, an error the registry reports) are added up.
+        init(_ counts: [(id: String, count: Int)]) {
+            pairs = []
+            pairs.reserveCapacity(counts.count)
+            for entry in counts.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+                if let last = pairs.last, last.id == entry.id {
+                    pairs[pairs.count - 1].count += entry.count
+                } else {
+                    pairs.append(entry)
+                }
+            }
+        }
+
+        init(_ dictionary: [String: Int]) { self.init(dictionary.map { ($0.key, $0.value) }) }
+
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for (id, count) in pairs { try container.encode(count, forKey: Key(stringValue: id)) }
+        }
+
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.pairs.elementsEqual(rhs.pairs) { $0.id == $1.id && $0.count == $1.count }
+        }
     }
 
     func json() throws -> Data {
@@ -45,9 +82,10 @@ struct DataRenderer {
             title: site.config.title, description: site.config.description,
             articles: site.articles.map { linked in
                 let article = linked.article
+                let ids = linked.entityCounts.map { (id: site.registry.entities[$0.entity].id, count: $0.count) }
                 return .init(
                     id: article.slug, file: article.file.value, title: article.title, url: article.url.path,
-                    date: article.date?.iso, source: article.source, mentions: linked.mentionCounts)
+                    date: article.date?.iso, source: article.source, mentions: MentionCounts(ids))
             },
             entities: site.registry.entities.map { entity in
                 let facts = site.entityFacts[entity.id] ?? EntityFacts()

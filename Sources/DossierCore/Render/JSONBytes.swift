@@ -77,10 +77,9 @@ struct JSONBytes {
     }
 
     /// A `[String: Int]` as an object, its keys in the order of their UTF-8 bytes.
-    mutating func counts(_ counts: [String: Int]) {
+    mutating func counts(_ counts: DataRenderer.MentionCounts) {
         bytes.append(UInt8(ascii: "{"))
-        let sorted = counts.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        for (index, (key, count)) in sorted.enumerated() {
+        for (index, (key, count)) in counts.pairs.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             string(key)
             bytes.append(UInt8(ascii: ":"))
