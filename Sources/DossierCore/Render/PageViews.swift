@@ -27,6 +27,9 @@ struct PageViews {
     private let kindPositions: [Int]
     /// The articles by year and month, for the timeline's pages: empty when pages are made on demand.
     private let timelineGroups: [TimelineYear]
+    private let navigation: [NavigationEntry]
+    /// `navigation` as seen from each depth, with each entry current in turn: see `navigationLists(_:)`.
+    private let navigationLists: [[TemplateValue]]
 
     /// `everyPage`: whether every page will be rendered (`dossier build`), so that what many pages share is
     /// worth making once, up front. `dossier serve` renders the few pages a reader opens, and skips it.
@@ -57,9 +60,54 @@ struct PageViews {
         }
         let kinds = site.registry.kinds
         self.kindPositions = site.registry.entities.map { entity in kinds.firstIndex(of: entity.kind) ?? -1 }
+        let byKind = mentionedByKind
+        let listed = kinds.filter { byKind[$0]?.isEmpty == false }
+        let entries = Self.navigation(kinds: listed, hasMap: !mappedTowns.isEmpty)
+        self.navigation = entries
+        self.navigationLists = Self.navigationLists(entries)
     }
 
     // MARK: - Shared shapes
+
+    /// An entry of the main navigation, on every page's header.
+    private struct NavigationEntry: Sendable {
+        var label: String
+        var url: SiteURL
+        /// Whether the entry is the page's section (any page under it) rather than the page itself.
+        var isSection: Bool
+
+        func isCurrent(on page: SiteURL) -> Bool { isSection ? page.path.hasPrefix(url.path) : page == url }
+
+        func view(href: TemplateValue, current: Bool) -> TemplateValue {
+            ["label": .text(label), "url": href, "current": .bool(current)]
+        }
+    }
+
+    /// The main navigation: the front page, each kind with a mentioned entity, the timeline and the map.
+    private static func navigation(kinds: [EntityKind], hasMap: Bool) -> [NavigationEntry] {
+        var entries = [NavigationEntry(label: "Accueil", url: .root, isSection: false)]
+        entries += kinds.map { NavigationEntry(label: $0.label, url: $0.url, isSection: true) }
+        entries.append(NavigationEntry(label: "Chronologie", url: SiteURL("timeline/"), isSection: false))
+        if hasMap { entries.append(NavigationEntry(label: "Carte", url: SiteURL("map/"), isSection: false)) }
+        return entries
+    }
+
+    /// Pages up to this many folders deep take their navigation ready-made.
+    private static let navigationDepths = 5
+
+    /// The navigation as each page at a depth shows it, with no entry current or one: made once, not per page.
+    private static func navigationLists(_ entries: [NavigationEntry]) -> [[TemplateValue]] {
+        (0..<navigationDepths).flatMap { depth in
+            let prefix = String(repeating: "../", count: depth)
+            let hrefs = entries.map { entry -> TemplateValue in
+                let text = prefix + entry.url.path
+                return .text(text.isEmpty ? "./" : text)
+            }
+            return (-1..<entries.count).map { current in
+                entries.indices.map { entries[$0].view(href: hrefs[$0], current: $0 == current) }
+            }
+        }
+    }
 
     /// `absoluteBase`: write links as absolute addresses under it (for the 404 page) instead of relative ones.
     func common(page: SiteURL, title: String, description: String? = nil, absoluteBase: String? = nil) -> TemplateFields
@@ -71,17 +119,14 @@ struct PageViews {
             "title": .text(title), "description": .text(description ?? site.config.description),
         ]
         if let base = site.config.baseURL { pageInfo["canonical"] = .text(page.absolute(base: base)) }
-        var nav: [TemplateValue] = [["label": "Accueil", "url": href(.root), "current": .bool(page == .root)]]
-        for kind in site.registry.kinds where !entities(of: kind).isEmpty {
-            nav.append([
-                "label": .text(kind.label), "url": href(kind.url), "current": .bool(page.path.hasPrefix(kind.url.path)),
-            ])
-        }
-        nav.append([
-            "label": "Chronologie", "url": href(SiteURL("timeline/")), "current": .bool(page.path == "timeline/"),
-        ])
-        if !mappedTowns.isEmpty {
-            nav.append(["label": "Carte", "url": href(SiteURL("map/")), "current": .bool(page.path == "map/")])
+        let nav: [TemplateValue]
+        let current = navigation.firstIndex { $0.isCurrent(on: page) }
+        if absoluteBase == nil, page.depth < Self.navigationDepths,
+            current == nil || !navigation[(current! + 1)...].contains(where: { $0.isCurrent(on: page) })
+        {
+            nav = navigationLists[page.depth * (navigation.count + 1) + (current ?? -1) + 1]
+        } else {
+            nav = navigation.map { $0.view(href: href($0.url), current: $0.isCurrent(on: page)) }
         }
         return [
             "lang": .text(site.config.language), "root": .text(absoluteBase ?? page.rootPrefix), "generator": "dossier",
