@@ -22,7 +22,7 @@ struct PageViews {
     private let relatedLists: [[Int]]
     /// Each entity's reference from a page two folders deep, by registry index, its count to be filled in: the
     /// entities of every article page and timeline entry, made once instead of each time with its address.
-    private let entityReferencesAtDepthTwo: [TemplateFields]
+    private let entityReferencesAtDepthTwo: [EntityReferenceText]
     /// The position in `site.registry.kinds` of each entity's kind, by registry index.
     private let kindPositions: [Int]
     /// The articles by year and month, for the timeline's pages: empty when pages are made on demand.
@@ -49,7 +49,7 @@ struct PageViews {
             self.relatedLists = SiteModeler.relatedLists(in: site.relatedIndex)
             let twoDeep = SiteURL("articles/any/")
             self.entityReferencesAtDepthTwo = site.registry.entities.map {
-                Self.entityFields($0, count: 0, url: $0.url.relative(from: twoDeep))
+                EntityReferenceText($0, url: $0.url.relative(from: twoDeep))
             }
             self.timelineGroups = Self.timelineYears(of: site.articles)
         } else {
@@ -159,27 +159,41 @@ struct PageViews {
     }
 
     func entityReference(_ entity: Entity, count: Int, from page: SiteURL) -> TemplateValue {
-        .object(Self.entityFields(entity, count: count, url: entity.url.relative(from: page)))
+        .object(Self.entityFields(EntityReferenceText(entity, url: entity.url.relative(from: page)), count: count))
     }
 
-    /// The reference of the entity at this registry index: from a page two folders deep, a copy of the one made
-    /// up front, with its count.
+    /// The reference of the entity at this registry index: from a page two folders deep, made of the text made up
+    /// front, with its count.
     func entityReference(at index: Int, count: Int, from page: SiteURL) -> TemplateValue {
         guard page.depth == 2, !entityReferencesAtDepthTwo.isEmpty else {
             return entityReference(site.registry.entities[index], count: count, from: page)
         }
-        var fields = entityReferencesAtDepthTwo[index]
-        fields["count"] = .int(count)
-        return .object(fields)
+        return .object(Self.entityFields(entityReferencesAtDepthTwo[index], count: count))
     }
 
-    private static func entityFields(_ entity: Entity, count: Int, url: String) -> TemplateFields {
-        var view: TemplateFields = [
-            "id": .text(entity.id), "name": .text(entity.name), "url": .text(url),
-            "kind": .text(entity.kind.id), "kind_label": .text(entity.kind.singular), "count": .int(count),
+    /// What an entity's reference shows but its count, its address included.
+    private struct EntityReferenceText: Sendable {
+        var id, name, url, kind, kindLabel: String
+        var summary: String?
+
+        init(_ entity: Entity, url: String) {
+            (id, name, self.url, kind, kindLabel) = (entity.id, entity.name, url, entity.kind.id, entity.kind.singular)
+            summary = entity.summary
+        }
+    }
+
+    /// Written as one literal or the other: a field added to a literal's array would copy it into a larger one.
+    private static func entityFields(_ text: EntityReferenceText, count: Int) -> TemplateFields {
+        guard let summary = text.summary else {
+            return [
+                "id": .text(text.id), "name": .text(text.name), "url": .text(text.url), "kind": .text(text.kind),
+                "kind_label": .text(text.kindLabel), "count": .int(count),
+            ]
+        }
+        return [
+            "id": .text(text.id), "name": .text(text.name), "url": .text(text.url), "kind": .text(text.kind),
+            "kind_label": .text(text.kindLabel), "count": .int(count), "summary": .text(summary),
         ]
-        if let summary = entity.summary { view["summary"] = .text(summary) }
-        return view
     }
 
     func mentions(of entity: Entity) -> Int { site.entityFacts[entity.id]?.mentionCount ?? 0 }
