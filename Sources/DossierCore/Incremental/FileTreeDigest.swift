@@ -124,7 +124,8 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         return digest
     }
 
-    private static func status(of path: String) -> (isDirectory: Bool, size: Int, modified: Int, id: [UInt64])? {
+    /// What `stat` says of a path; nil when it cannot be read.
+    static func status(of path: String) -> (isDirectory: Bool, size: Int, modified: Int, id: [UInt64])? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         #if canImport(Darwin)
