@@ -40,7 +40,7 @@ public enum DossierBuilder {
             report.pageCount = try renderer.render(into: sink)
             // What the renderer made for every page (each article's references, its mentions by entity) takes 10 ms
             // to free at 10,000 articles: freed on another core, while the caller publishes and records the site.
-            DispatchQueue.global().async { withExtendedLifetime(renderer) {} }
+            freeInBackground(renderer)
         }
         clock.lap("render")
         report.timings = clock.timings
@@ -96,11 +96,12 @@ public enum DossierBuilder {
             return (try TemplateLibrary.load(overrides: templateFolder, diagnostics: &problems), problems)
         }
         // Each stage's input is let go as soon as the next has it: memory grows with the dossier once, not thrice.
-        var parsed = cache?.parse(sources.articleFiles) ?? sources.articleFiles.parallelMap(BuildCache.parse)
+        let parsed = cache?.parse(sources.articleFiles) ?? sources.articleFiles.parallelMap(BuildCache.parse)
+        freeInBackground(sources.articleFiles)
         sources.articleFiles = []
         diagnostics += parsed.flatMap(\.diagnostics)
         var articles = parsed.compactMap(\.article).filter { !$0.draft }
-        parsed = []
+        freeInBackground(consume parsed)
         assignUniqueSlugs(&articles, diagnostics: &diagnostics)
 
         clock.lap("parse")
@@ -110,7 +111,8 @@ public enum DossierBuilder {
             ?? EntityLinker(registry: registry, mode: mode)
         diagnostics += linker.registryDiagnostics
         let linked = cache?.link(articles, linker: linker) ?? articles.parallelMap { linker.link($0) }
-        articles = []
+        // The parsed articles, their text included, are freed while the site is modelled.
+        freeInBackground(consume articles)
         clock.lap("link")
         let site = SiteModeler.model(
             config: sources.config, registry: sources.registry, articles: linked, memo: cache?.modelMemo)
