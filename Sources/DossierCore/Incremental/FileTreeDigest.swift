@@ -57,25 +57,31 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         else { return digest }
         // The names one or two levels down are walked on their own, on every core (a site is 12,000 folders,
         // most of them under `articles/`; a dossier is 10,000 files); the digest then takes the files in the
-        // order one walk meets them.
+        // order one walk meets them. Each is looked at relative to its open folder: resolving every full path
+        // again cost most of the walk.
         var visited: Set<[UInt64]> = [root.id]
-        var starts: [(path: String, relative: String)] = []
+        var folders = [OpenFolder(path: folder.path, relative: nil)]
+        defer { for folder in folders { folder.release() } }
+        var starts: [(folder: Int, name: String)] = []
         for name in (listing.names + listing.notUTF8).sorted() where !name.hasPrefix(".") {
-            let path = folder.path + "/" + name
-            guard let status = status(of: path), status.isDirectory else {
-                starts.append((path, name))
+            guard let status = status(in: folders[0].descriptor, name), status.isDirectory else {
+                starts.append((0, name))
                 continue
             }
+            let path = folder.path + "/" + name
             guard visited.insert(status.id).inserted, let inner = FileKind.names(in: path) else { continue }
+            folders.append(OpenFolder(path: path, relative: name))
             for child in (inner.names + inner.notUTF8).sorted() where !child.hasPrefix(".") {
-                starts.append((path + "/" + child, name + "/" + child))
+                starts.append((folders.count - 1, child))
             }
         }
-        let walked = visited
+        let (walked, opened) = (visited, folders)
         let parts = starts.parallelMap { start -> [File] in
             var files: [File] = []
             var visited = walked
-            walk(start.path, relative: start.relative, into: &files, visited: &visited)
+            let folder = opened[start.folder]
+            let relative = folder.relative.map { $0 + "/" + start.name } ?? start.name
+            walk(start.name, in: folder, relative: relative, into: &files, visited: &visited)
             return files
         }
         for file in parts.joined() {
@@ -90,17 +96,36 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         var modified: Int
     }
 
-    /// The files at `path` and below it, in name order. Folders already walked are known by device and inode:
-    /// resolving each folder's real path instead cost a look at every component of it.
-    private static func walk(_ path: String, relative: String, into files: inout [File], visited: inout Set<[UInt64]>) {
-        guard let status = status(of: path) else { return }
+    /// A folder open for looking at its entries; `relative` is its path in the walked tree (nil for the top).
+    private struct OpenFolder: Sendable {
+        var path: String
+        var relative: String?
+        var descriptor: Int32
+
+        init(path: String, relative: String?) {
+            (self.path, self.relative) = (path, relative)
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        }
+
+        func release() { if descriptor >= 0 { close(descriptor) } }
+    }
+
+    /// The files at `name` in `folder` and below it, in name order. Folders already walked are known by device
+    /// and inode: resolving each folder's real path instead cost a look at every component of it.
+    private static func walk(
+        _ name: String, in folder: OpenFolder, relative: String, into files: inout [File], visited: inout Set<[UInt64]>
+    ) {
+        guard let status = status(in: folder.descriptor, name) else { return }
         guard status.isDirectory else {
             files.append(File(path: relative, size: status.size, modified: status.modified))
             return
         }
+        let path = folder.path + "/" + name
         guard visited.insert(status.id).inserted, let listing = FileKind.names(in: path) else { return }
-        for name in (listing.names + listing.notUTF8).sorted() where !name.hasPrefix(".") {
-            walk(path + "/" + name, relative: relative + "/" + name, into: &files, visited: &visited)
+        let inner = OpenFolder(path: path, relative: relative)
+        defer { inner.release() }
+        for child in (listing.names + listing.notUTF8).sorted() where !child.hasPrefix(".") {
+            walk(child, in: inner, relative: relative + "/" + child, into: &files, visited: &visited)
         }
     }
 
@@ -125,16 +150,34 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
     }
 
     /// What `stat` says of a path; nil when it cannot be read.
-    static func status(of path: String) -> (isDirectory: Bool, size: Int, modified: Int, id: [UInt64])? {
+    static func status(of path: String) -> Status? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-            let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
-        #else
-            let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-        #endif
-        return (
-            (info.st_mode & S_IFMT) == S_IFDIR, Int(info.st_size), modified, [UInt64(info.st_dev), UInt64(info.st_ino)]
-        )
+        return Status(info)
+    }
+
+    /// What `stat` says of a name in an open folder (links followed, as `stat` does); nil when it cannot be read.
+    private static func status(in folder: Int32, _ name: String) -> Status? {
+        var info = stat()
+        guard folder >= 0, fstatat(folder, name, &info, 0) == 0 else { return nil }
+        return Status(info)
+    }
+
+    struct Status {
+        var isDirectory: Bool
+        var size: Int
+        var modified: Int
+        var id: [UInt64]
+
+        init(_ info: stat) {
+            #if canImport(Darwin)
+                modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+            #else
+                modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+            #endif
+            isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+            size = Int(info.st_size)
+            id = [UInt64(info.st_dev), UInt64(info.st_ino)]
+        }
     }
 }
