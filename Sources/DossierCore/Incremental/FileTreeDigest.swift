@@ -163,6 +163,7 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         return Status(info)
     }
 
+    /// The part of a `stat` a digest takes; `id` is the device and inode, which know a folder met twice.
     struct Status {
         var isDirectory: Bool
         var size: Int

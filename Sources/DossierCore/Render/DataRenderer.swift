@@ -47,6 +47,7 @@ struct DataRenderer {
             }
         }
 
+        /// The counts of a dictionary, as `LinkedArticle.mentionCounts` gives them (for tests).
         init(_ dictionary: [String: Int]) { self.init(dictionary.map { ($0.key, $0.value) }) }
 
         private struct Key: CodingKey {

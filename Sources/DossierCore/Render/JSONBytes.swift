@@ -76,7 +76,7 @@ struct JSONBytes {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// A `[String: Int]` as an object, its keys in the order of their UTF-8 bytes.
+    /// Counts by id as an object, its keys in the order of their UTF-8 bytes (the order `MentionCounts` keeps).
     mutating func counts(_ counts: DataRenderer.MentionCounts) {
         bytes.append(UInt8(ascii: "{"))
         for (index, (key, count)) in counts.pairs.enumerated() {

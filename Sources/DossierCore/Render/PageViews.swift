@@ -27,8 +27,9 @@ struct PageViews {
     private let kindPositions: [Int]
     /// The articles by year and month, for the timeline's pages: empty when pages are made on demand.
     private let timelineGroups: [TimelineYear]
+    /// The entries of every page's main navigation.
     private let navigation: [NavigationEntry]
-    /// `navigation` as seen from each depth, with each entry current in turn: see `navigationLists(_:)`.
+    /// `navigation` as seen from each depth, with no entry current and then each in turn: see `navigationLists(_:)`.
     private let navigationLists: [[TemplateValue]]
 
     /// `everyPage`: whether every page will be rendered (`dossier build`), so that what many pages share is
@@ -95,7 +96,8 @@ struct PageViews {
     /// Pages up to this many folders deep take their navigation ready-made.
     private static let navigationDepths = 5
 
-    /// The navigation as each page at a depth shows it, with no entry current or one: made once, not per page.
+    /// The navigation as each page at a depth shows it, with no entry current or one: made once, not per page. The
+    /// list for depth `d` with entry `c` current (-1 for none) is at `d * (entries.count + 1) + c + 1`.
     private static func navigationLists(_ entries: [NavigationEntry]) -> [[TemplateValue]] {
         (0..<navigationDepths).flatMap { depth in
             let prefix = String(repeating: "../", count: depth)
@@ -120,6 +122,7 @@ struct PageViews {
         ]
         if let base = site.config.baseURL { pageInfo["canonical"] = .text(page.absolute(base: base)) }
         let nav: [TemplateValue]
+        // A page is in one section at most; were it in two (a kind's address under another's), it builds its own.
         let current = navigation.firstIndex { $0.isCurrent(on: page) }
         if absoluteBase == nil, page.depth < Self.navigationDepths,
             current == nil || !navigation[(current! + 1)...].contains(where: { $0.isCurrent(on: page) })
