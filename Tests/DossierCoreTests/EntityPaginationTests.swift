@@ -7,23 +7,15 @@ import Testing
 struct EntityPaginationTests {
     /// 320 articles that all name Damas, one a day from 1 June 2018; the first names it in five sentences.
     static let dossier: URL = {
-        let folder = try! TestSupport.temporaryFolder().appendingPathComponent("dossier")
-        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try! "towns:\n  damas:\n    name: Damas\n  alep:\n    name: Alep\ngroups:\npeople:\n"
-            .write(to: folder.appendingPathComponent("entities.yml"), atomically: true, encoding: .utf8)
-        let calendar = Calendar(identifier: .gregorian)
-        let start = calendar.date(from: DateComponents(timeZone: TimeZone(identifier: "UTC"), year: 2018, month: 6, day: 1))!
-        let formatter = DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        for number in 1...320 {
-            let day = formatter.string(from: calendar.date(byAdding: .day, value: number - 1, to: start)!)
+        let folder = TestSupport.dossier(
+            registry: "towns:\n  damas:\n    name: Damas\n  alep:\n    name: Alep\ngroups:\npeople:\n")
+        for (number, day) in zip(1..., TestSupport.days(from: 2018, 6, 1, count: 320)) {
             var text = "date \(day) Dépêche numéro \(number) : des frappes ont visé Damas, selon des témoins."
             if number == 1 {
                 text += " Damas a été visée deux fois. Le calme est revenu à Damas. Alep aussi. Damas encore. Damas enfin."
             }
-            try! (text + "\n").write(
-                to: folder.appendingPathComponent(String(format: "%03d.txt", number)), atomically: true, encoding: .utf8)
+            let file = folder.appendingPathComponent(String(format: "%03d.txt", number))
+            try! (text + "\n").write(to: file, atomically: true, encoding: .utf8)
         }
         return folder
     }()

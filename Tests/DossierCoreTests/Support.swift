@@ -28,6 +28,25 @@ enum TestSupport {
         return url
     }
 
+    /// A new dossier folder holding only this registry.
+    static func dossier(registry: String) -> URL {
+        let folder = try! temporaryFolder().appendingPathComponent("dossier")
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try! registry.write(to: folder.appendingPathComponent("entities.yml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// `count` days one after the other from a day, as `yyyy-MM-dd`: dates for a dossier of daily dispatches.
+    static func days(from year: Int, _ month: Int, _ day: Int, count: Int) -> [String] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        let formatter = DateFormatter()
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = "yyyy-MM-dd"
+        return (0..<count).map { formatter.string(from: calendar.date(byAdding: .day, value: $0, to: start)!) }
+    }
+
     /// Builds a dossier folder into a fresh temporary output folder, as `dossier build` does.
     static func buildToDisk(_ folder: URL, baseURL: String? = nil) throws -> (report: BuildReport, output: URL) {
         let output = try temporaryFolder().appendingPathComponent("public")

@@ -8,21 +8,11 @@ import Testing
 @Suite struct TimelineTests {
     /// 300 articles a day apart from 20 December 2018, two dated by the year 2019 alone, three undated.
     static let dossier: URL = {
-        let folder = try! TestSupport.temporaryFolder().appendingPathComponent("dossier")
-        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try! "towns:\n  damas:\n    name: Damas\ngroups:\npeople:\n"
-            .write(to: folder.appendingPathComponent("entities.yml"), atomically: true, encoding: .utf8)
-        let calendar = Calendar(identifier: .gregorian)
-        let utc = TimeZone(identifier: "UTC")
-        let start = calendar.date(from: DateComponents(timeZone: utc, year: 2018, month: 12, day: 20))!
-        let formatter = DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
+        let folder = TestSupport.dossier(registry: "towns:\n  damas:\n    name: Damas\ngroups:\npeople:\n")
         func write(_ name: String, _ text: String) {
             try! text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
-        for number in 1...300 {
-            let day = formatter.string(from: calendar.date(byAdding: .day, value: number - 1, to: start)!)
+        for (number, day) in zip(1..., TestSupport.days(from: 2018, 12, 20, count: 300)) {
             write(String(format: "%03d.txt", number), "date \(day) Dépêche numéro \(number) : frappes sur Damas.\n")
         }
         for number in 1...2 {
