@@ -23,7 +23,7 @@ public struct BuildState: Codable, Sendable, Equatable {
         // The program by its size and time, as numbers: printing `FileManager`'s attributes, values of type `Any`,
         // looked through every type's conformances on the first build of a process (3 ms, before any work began).
         if let program = Bundle.main.executableURL?.path, let status = FileTreeDigest.status(of: program) {
-            settings.add(path: "program " + program, size: status.size, modified: status.modified)
+            settings.add("program \(program) \(status.size) \(status.modified)")
         }
         if let templates = BundledTemplates.folder {
             settings.add("templates \(FileTreeDigest.folder(templates).value)")

@@ -492,7 +492,7 @@ struct PageViews {
     /// The year pages of a split timeline: `timeline/2017/`, `timeline/sans-date/`.
     var timelineYearPages: [(key: String, url: SiteURL)] {
         guard timelineIsSplit else { return [] }
-        let years = timelineGroups.isEmpty ? Self.timelineYears(of: site.articles) : timelineGroups
+        let years = timelineYears
         return years.map { ($0.key, SiteURL("timeline/\($0.key)/")) }
     }
 
@@ -500,13 +500,13 @@ struct PageViews {
 
     /// The articles by year and month, in the order the site lists them: a run of articles of one month is one
     /// month. A year's articles follow each other, so each year page takes its own months from this one pass.
-    struct TimelineYear: Sendable {
+    private struct TimelineYear: Sendable {
         var key: String
         var label: String
         var months: [TimelineMonth]
     }
 
-    struct TimelineMonth: Sendable {
+    private struct TimelineMonth: Sendable {
         var id: String
         var label: String
         var articles: Range<Int>
@@ -514,7 +514,7 @@ struct PageViews {
 
     /// One pass over the articles, comparing numbers: the keys and labels are made once per month, not once
     /// per article and year page.
-    static func timelineYears(of articles: [LinkedArticle]) -> [TimelineYear] {
+    private static func timelineYears(of articles: [LinkedArticle]) -> [TimelineYear] {
         var years: [TimelineYear] = []
         var last: (year: Int?, month: Int?)?
         for (index, linked) in articles.enumerated() {
@@ -538,6 +538,11 @@ struct PageViews {
         return years
     }
 
+    /// The grouping made up front for a build; made here for a page rendered on demand.
+    private var timelineYears: [TimelineYear] {
+        timelineGroups.isEmpty ? Self.timelineYears(of: site.articles) : timelineGroups
+    }
+
     /// `timeline/`: every article by year and month; or, for a big dossier, the years and months with links
     /// to one page per year (`year` set).
     func timeline(year selected: String? = nil) -> TemplateValue {
@@ -547,7 +552,7 @@ struct PageViews {
             page: page, title: selected.map { "Chronologie : \($0 == "sans-date" ? "sans date" : $0)" } ?? "Chronologie"
         )
         if selected != nil { context["overview"] = ["url": .text(SiteURL("timeline/").relative(from: page))] }
-        let all = timelineGroups.isEmpty ? Self.timelineYears(of: site.articles) : timelineGroups
+        let all = timelineYears
         let years = selected.map { key in all.filter { $0.key == key } } ?? all
         context["years"] = .list(
             years.map { year in

@@ -48,6 +48,6 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
 /// Lets go of a value on another thread: freeing what a stage made (thousands of articles, every page's
 /// references) takes milliseconds on one core, which the next stage need not wait for.
 func freeInBackground<Value: Sendable>(_ value: consuming Value) {
-    let value = value
+    let value = value  // a `consuming` parameter is mutable: work on another thread may capture only a `let`
     DispatchQueue.global().async { withExtendedLifetime(value) {} }
 }
