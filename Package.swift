@@ -34,6 +34,8 @@ let package = Package(
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
         ),
+        // The options jemalloc starts with (see Sources/CJemallocOptions/options.c).
+        .target(name: "CJemallocOptions"),
         .target(
             name: "DossierTemplates",
             path: "Templates",
@@ -68,7 +70,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "dossier",
-            dependencies: ["DossierCLI", .target(name: "CJemalloc", condition: .when(platforms: [.linux]))]
+            dependencies: [
+                "DossierCLI",
+                .target(name: "CJemalloc", condition: .when(platforms: [.linux])),
+                .target(name: "CJemallocOptions", condition: .when(platforms: [.linux])),
+            ]
         ),
         .testTarget(
             name: "DossierCoreTests",
