@@ -83,7 +83,8 @@ public final class DiskPublisher: SiteSink, @unchecked Sendable {
         let path = file.path.value
         if startedEmpty || !PosixFiles.holds(file.data, at: path, from: stagingFolder) {
             do {
-                try PosixFiles.write(file.data, to: path, from: stagingFolder)
+                try PosixFiles.write(
+                    file.data, to: path, from: stagingFolder, newFolder: startedEmpty && path.hasSuffix("/index.html"))
             } catch let failure as PosixFiles.Failure {
                 throw DossierError.writeFailed("\(failure.under(staging.path))")
             }
