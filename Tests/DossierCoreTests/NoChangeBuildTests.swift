@@ -50,6 +50,37 @@ struct NoChangeBuildTests {
         #expect(try build(dossier, output).hasPrefix("Up to date"))
     }
 
+    @Test(
+        "A pipe, a link to a file and a link to a folder: the check waits on no pipe and sees an edit through a link",
+        .timeLimit(.minutes(1)))
+    func specialEntries() throws {
+        let (dossier, output) = try workspace()
+        let outside = try TestSupport.temporaryFolder()
+        let file = outside.appendingPathComponent("linked.md")
+        try "---\ntitle: Lié\ndate: 2017-11-03\n---\nUne réunion à Damas.\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        let folder = outside.appendingPathComponent("more")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let inner = folder.appendingPathComponent("other.md")
+        try "---\ntitle: Autre\ndate: 2017-11-04\n---\nUn convoi à Alep.\n".write(
+            to: inner, atomically: true, encoding: .utf8)
+        let manager = FileManager.default
+        try manager.createSymbolicLink(
+            atPath: dossier.appendingPathComponent("linked.md").path, withDestinationPath: file.path)
+        try manager.createSymbolicLink(
+            atPath: dossier.appendingPathComponent("more").path, withDestinationPath: folder.path)
+        #expect(mkfifo(dossier.appendingPathComponent("pipe.md").path, 0o644) == 0)
+        #expect(try build(dossier, output).hasPrefix("Built "))
+        #expect(try build(dossier, output).hasPrefix("Up to date"))
+        try "---\ntitle: Lié\ndate: 2017-11-03\n---\nUne réunion à Damas, puis à Homs.\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        #expect(try build(dossier, output).hasPrefix("Built "))
+        #expect(try build(dossier, output).hasPrefix("Up to date"))
+        try "---\ntitle: Autre\ndate: 2017-11-04\n---\nUn convoi à Alep et à Idleb.\n".write(
+            to: inner, atomically: true, encoding: .utf8)
+        #expect(try build(dossier, output).hasPrefix("Built "))
+    }
+
     @Test("An edited article, a new file, other options or a damaged output mean a real build")
     func rebuilds() throws {
         let (dossier, output) = try workspace()

@@ -53,35 +53,40 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
     /// a build wrote.
     static func folder(_ folder: URL, includeTimes: Bool = true) -> FileTreeDigest {
         var digest = FileTreeDigest()
-        guard let root = status(of: folder.path), root.isDirectory, let listing = FileKind.names(in: folder.path)
-        else { return digest }
+        let top = OpenFolder(open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), relative: nil)
+        guard top.descriptor >= 0, let id = identity(of: top.descriptor), let listing = top.entries() else {
+            top.release()
+            return digest
+        }
         // The names one or two levels down are walked on their own, on every core (a site is 12,000 folders,
         // most of them under `articles/`; a dossier is 10,000 files); the digest then takes the files in the
         // order one walk meets them. Each is looked at relative to its open folder: resolving every full path
         // again cost most of the walk.
-        var visited: Set<[UInt64]> = [root.id]
-        var folders = [OpenFolder(path: folder.path, relative: nil)]
+        var visited: Set<[UInt64]> = [id]
+        var folders = [top]
         defer { for folder in folders { folder.release() } }
-        var starts: [(folder: Int, name: String)] = []
-        for name in (listing.names + listing.notUTF8).sorted() where !name.hasPrefix(".") {
-            guard let status = status(in: folders[0].descriptor, name), status.isDirectory else {
-                starts.append((0, name))
+        var starts: [(folder: Int, entry: Entry)] = []
+        for entry in listing {
+            let inner = OpenFolder(opening: entry, in: top.descriptor, relative: entry.name)
+            guard inner.descriptor >= 0 else {
+                starts.append((0, entry))
                 continue
             }
-            let path = folder.path + "/" + name
-            guard visited.insert(status.id).inserted, let inner = FileKind.names(in: path) else { continue }
-            folders.append(OpenFolder(path: path, relative: name))
-            for child in (inner.names + inner.notUTF8).sorted() where !child.hasPrefix(".") {
-                starts.append((folders.count - 1, child))
+            guard let id = identity(of: inner.descriptor), visited.insert(id).inserted, let children = inner.entries()
+            else {
+                inner.release()
+                continue
             }
+            folders.append(inner)
+            for child in children { starts.append((folders.count - 1, child)) }
         }
         let (walked, opened) = (visited, folders)
         let parts = starts.parallelMap { start -> [File] in
             var files: [File] = []
             var visited = walked
             let folder = opened[start.folder]
-            let relative = folder.relative.map { $0 + "/" + start.name } ?? start.name
-            walk(start.name, in: folder, relative: relative, into: &files, visited: &visited)
+            let relative = folder.relative.map { $0 + "/" + start.entry.name } ?? start.entry.name
+            walk(start.entry, in: folder.descriptor, relative: relative, into: &files, visited: &visited)
             return files
         }
         for file in parts.joined() {
@@ -96,37 +101,85 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         var modified: Int
     }
 
-    /// A folder open for looking at its entries; `relative` is its path in the walked tree (nil for the top).
-    private struct OpenFolder: Sendable {
-        var path: String
-        var relative: String?
-        var descriptor: Int32
-
-        init(path: String, relative: String?) {
-            (self.path, self.relative) = (path, relative)
-            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        }
-
-        func release() { if descriptor >= 0 { close(descriptor) } }
+    /// A name in a folder and its type as the folder's listing gives it (`d_type`: `DT_UNKNOWN` where the file
+    /// system does not say).
+    private struct Entry: Sendable {
+        var name: String
+        var type: Int
     }
 
-    /// The files at `name` in `folder` and below it, in name order. Folders already walked are known by device
+    /// A folder open for listing and for looking at its entries; `relative` is its path in the walked tree (nil for
+    /// the top). The descriptor is -1 when it is not a folder or cannot be opened.
+    private struct OpenFolder: @unchecked Sendable {
+        // @unchecked: the stream is read by the one thread that opened it, before the folder is shared.
+        private var stream: OpaquePointer?
+        var descriptor: Int32 = -1
+        var relative: String?
+
+        init(_ descriptor: Int32, relative: String?) {
+            self.relative = relative
+            guard descriptor >= 0 else { return }
+            stream = fdopendir(descriptor)
+            if stream == nil { close(descriptor) } else { self.descriptor = descriptor }
+        }
+
+        /// The entry opened as a folder, if it is one (links followed). A listing says which entries are folders:
+        /// a page's folder is opened straight away, without a `stat` first. Other kinds of entries are opened only
+        /// once `stat` has said they lead to a folder: opening a pipe would wait for a writer.
+        init(opening entry: Entry, in parent: Int32, relative: String) {
+            let isFolder =
+                entry.type == Int(DT_DIR)
+                || (entry.type != Int(DT_REG) && FileTreeDigest.status(in: parent, entry.name)?.isDirectory == true)
+            let descriptor = isFolder ? openat(parent, entry.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
+            self.init(descriptor, relative: relative)
+        }
+
+        /// The folder's entries, hidden ones left out, sorted by name. A name that is not UTF-8 is kept, made
+        /// readable (it then names no file, so that nothing is found there). Read once, before any child is walked.
+        func entries() -> [Entry]? {
+            guard let stream else { return nil }
+            var entries: [Entry] = []
+            while let entry = readdir(stream) {
+                let type = Int(entry.pointee.d_type)
+                withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    let bytes = raw.prefix { $0 != 0 }
+                    guard bytes.first != UInt8(ascii: ".") else { return }  // `.`, `..` and hidden files
+                    let name = String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self)
+                    entries.append(Entry(name: name, type: type))
+                }
+            }
+            return entries.sorted { $0.name < $1.name }
+        }
+
+        /// Closes the folder (and its descriptor).
+        func release() { if let stream { closedir(stream) } }
+    }
+
+    /// The files at `entry` of `folder` and below it, in name order. Folders already walked are known by device
     /// and inode: resolving each folder's real path instead cost a look at every component of it.
     private static func walk(
-        _ name: String, in folder: OpenFolder, relative: String, into files: inout [File], visited: inout Set<[UInt64]>
+        _ entry: Entry, in folder: Int32, relative: String, into files: inout [File], visited: inout Set<[UInt64]>
     ) {
-        guard let status = status(in: folder.descriptor, name) else { return }
-        guard status.isDirectory else {
+        let inner = OpenFolder(opening: entry, in: folder, relative: relative)
+        guard inner.descriptor >= 0 else {
+            // A file; or a folder that cannot be opened, left out as before.
+            guard let status = status(in: folder, entry.name), !status.isDirectory else { return }
             files.append(File(path: relative, size: status.size, modified: status.modified))
             return
         }
-        let path = folder.path + "/" + name
-        guard visited.insert(status.id).inserted, let listing = FileKind.names(in: path) else { return }
-        let inner = OpenFolder(path: path, relative: relative)
         defer { inner.release() }
-        for child in (listing.names + listing.notUTF8).sorted() where !child.hasPrefix(".") {
-            walk(child, in: inner, relative: relative + "/" + child, into: &files, visited: &visited)
+        guard let id = identity(of: inner.descriptor), visited.insert(id).inserted, let children = inner.entries()
+        else { return }
+        for child in children {
+            walk(child, in: inner.descriptor, relative: relative + "/" + child.name, into: &files, visited: &visited)
         }
+    }
+
+    /// The device and inode of an open file: what knows a folder met twice.
+    private static func identity(of descriptor: Int32) -> [UInt64]? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return Status(info).id
     }
 
     /// The digest `folder(_:includeTimes: false)` gives once these files are written.
