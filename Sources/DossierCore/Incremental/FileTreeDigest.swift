@@ -67,8 +67,8 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         defer { for folder in folders { folder.release() } }
         var starts: [(folder: Int, entry: Entry)] = []
         for entry in listing {
-            let inner = OpenFolder(opening: entry, in: top.descriptor, relative: entry.name)
-            guard inner.descriptor >= 0 else {
+            // A file here is looked at again by the walk below, in its place in the order: a top folder holds a few.
+            guard case .folder(let inner) = look(at: entry, in: top.descriptor, relative: entry.name) else {
                 starts.append((0, entry))
                 continue
             }
@@ -101,15 +101,10 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         var modified: Int
     }
 
-    /// A name in a folder and its type as the folder's listing gives it (`d_type`: `DT_UNKNOWN` where the file
-    /// system does not say).
-    private struct Entry: Sendable {
-        var name: String
-        var type: Int
-    }
+    private typealias Entry = FileKind.Listed
 
     /// A folder open for listing and for looking at its entries; `relative` is its path in the walked tree (nil for
-    /// the top). The descriptor is -1 when it is not a folder or cannot be opened.
+    /// the top). The descriptor is -1 when it cannot be opened.
     private struct OpenFolder: @unchecked Sendable {
         // @unchecked: the stream is read by the one thread that opened it, before the folder is shared.
         private var stream: OpaquePointer?
@@ -123,36 +118,35 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
             if stream == nil { close(descriptor) } else { self.descriptor = descriptor }
         }
 
-        /// The entry opened as a folder, if it is one (links followed). A listing says which entries are folders:
-        /// a page's folder is opened straight away, without a `stat` first. Other kinds of entries are opened only
-        /// once `stat` has said they lead to a folder: opening a pipe would wait for a writer.
-        init(opening entry: Entry, in parent: Int32, relative: String) {
-            let isFolder =
-                entry.type == Int(DT_DIR)
-                || (entry.type != Int(DT_REG) && FileTreeDigest.status(in: parent, entry.name)?.isDirectory == true)
-            let descriptor = isFolder ? openat(parent, entry.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
-            self.init(descriptor, relative: relative)
-        }
-
         /// The folder's entries, hidden ones left out, sorted by name. A name that is not UTF-8 is kept, made
         /// readable (it then names no file, so that nothing is found there). Read once, before any child is walked.
         func entries() -> [Entry]? {
             guard let stream else { return nil }
-            var entries: [Entry] = []
-            while let entry = readdir(stream) {
-                let type = Int(entry.pointee.d_type)
-                withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    let bytes = raw.prefix { $0 != 0 }
-                    guard bytes.first != UInt8(ascii: ".") else { return }  // `.`, `..` and hidden files
-                    let name = String(validating: bytes, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self)
-                    entries.append(Entry(name: name, type: type))
-                }
-            }
-            return entries.sorted { $0.name < $1.name }
+            return FileKind.listing(of: stream).filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
         }
 
         /// Closes the folder (and its descriptor).
         func release() { if let stream { closedir(stream) } }
+    }
+
+    /// What an entry of a folder is to the walk: a folder, opened; a file, with its status; or nothing to take
+    /// (it is gone, or a folder that cannot be opened).
+    private enum Found {
+        case folder(OpenFolder)
+        case file(Status)
+        case nothing
+    }
+
+    /// Looks at an entry with one call where its listed type allows: a page's folder is opened straight away, a
+    /// regular file is looked at with `stat`. Any other entry (a link, an unknown type, a pipe) is looked at with
+    /// `stat` first, links followed, and opened only if it leads to a folder: opening a pipe would wait for a writer.
+    private static func look(at entry: Entry, in parent: Int32, relative: String) -> Found {
+        if entry.type != Int(DT_DIR) {
+            guard let status = status(in: parent, entry.name) else { return .nothing }
+            guard status.isDirectory else { return .file(status) }
+        }
+        let folder = OpenFolder(openat(parent, entry.name, O_RDONLY | O_DIRECTORY | O_CLOEXEC), relative: relative)
+        return folder.descriptor >= 0 ? .folder(folder) : .nothing
     }
 
     /// The files at `entry` of `folder` and below it, in name order. Folders already walked are known by device
@@ -160,18 +154,19 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
     private static func walk(
         _ entry: Entry, in folder: Int32, relative: String, into files: inout [File], visited: inout Set<[UInt64]>
     ) {
-        let inner = OpenFolder(opening: entry, in: folder, relative: relative)
-        guard inner.descriptor >= 0 else {
-            // A file; or a folder that cannot be opened, left out as before.
-            guard let status = status(in: folder, entry.name), !status.isDirectory else { return }
-            files.append(File(path: relative, size: status.size, modified: status.modified))
+        switch look(at: entry, in: folder, relative: relative) {
+        case .nothing:
             return
-        }
-        defer { inner.release() }
-        guard let id = identity(of: inner.descriptor), visited.insert(id).inserted, let children = inner.entries()
-        else { return }
-        for child in children {
-            walk(child, in: inner.descriptor, relative: relative + "/" + child.name, into: &files, visited: &visited)
+        case .file(let status):
+            files.append(File(path: relative, size: status.size, modified: status.modified))
+        case .folder(let inner):
+            defer { inner.release() }
+            guard let id = identity(of: inner.descriptor), visited.insert(id).inserted, let children = inner.entries()
+            else { return }
+            for child in children {
+                let path = relative + "/" + child.name
+                walk(child, in: inner.descriptor, relative: path, into: &files, visited: &visited)
+            }
         }
     }
 

@@ -223,19 +223,34 @@ enum FileKind {
     static func names(in folder: String) -> (names: [String], notUTF8: [String])? {
         guard let stream = opendir(folder) else { return nil }
         defer { closedir(stream) }
-        var names: [String] = []
-        var notUTF8: [String] = []
+        let entries = listing(of: stream)
+        return (entries.filter(\.isUTF8).map(\.name), entries.filter { !$0.isUTF8 }.map(\.name))
+    }
+
+    /// A name in a folder's listing, with its type as the listing gives it (`d_type`: `DT_UNKNOWN` where the file
+    /// system does not say).
+    struct Listed: Sendable {
+        var name: String
+        /// False for a name that is not UTF-8, shown with U+FFFD: no path can be made from it.
+        var isUTF8: Bool
+        var type: Int
+    }
+
+    /// Every entry of an open folder stream but `.` and `..`, in the order the system gives them.
+    static func listing(of stream: OpaquePointer) -> [Listed] {
+        var entries: [Listed] = []
         while let entry = readdir(stream) {
+            let type = Int(entry.pointee.d_type)
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.prefix { $0 != 0 }
                 if let name = String(validating: bytes, as: UTF8.self) {
-                    if name != "." && name != ".." { names.append(name) }
+                    if name != "." && name != ".." { entries.append(Listed(name: name, isUTF8: true, type: type)) }
                 } else {
-                    notUTF8.append(String(decoding: bytes, as: UTF8.self))
+                    entries.append(Listed(name: String(decoding: bytes, as: UTF8.self), isUTF8: false, type: type))
                 }
             }
         }
-        return (names, notUTF8)
+        return entries
     }
 
     /// What each name in a folder is, found on every core and relative to the open folder: a dossier of ten
