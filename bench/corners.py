@@ -25,6 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 GROWTH = 4
 # Linear is 4×; allow for the noise of a shared 2-core machine and for n·log n sorts, not for n².
 MAX_GROWTH = 6.0
+# Builds per size when a corner first measures over MAX_GROWTH; the fastest of all its runs counts.
+RETRY_RUNS = 4
 TOWNS = ["Alep", "Homs", "Idleb", "Raqqa", "Deir Ezzor", "Palmyre", "Douma", "Daraa", "Boukamal", "Kobané"]
 GROUPS = [("etat-islamique", "État islamique", ["EI", "Daech"]), ("fds", "Forces démocratiques syriennes", ["FDS"])]
 
@@ -163,12 +165,18 @@ def time_build(binary: Path, folder: Path, output: Path, runs: int) -> tuple[flo
     return best_wall, best_cpu
 
 
+def growth_of(best: dict[int, tuple[float, float]], sizes: tuple[int, int], base_cpu: float) -> float:
+    """CPU time at the larger size over CPU time at the smaller one, the baseline build's taken off both."""
+    small, large = (max(best[size][1] - base_cpu, 0.001) for size in sizes)
+    return large / small
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", type=Path, default=REPO / ".build" / "release" / "dossier")
     parser.add_argument("--dir", type=Path, default=None, help="where inputs and sites go (default: a temporary one)")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every base size (e.g. 0.25 for a quick run)")
-    parser.add_argument("--runs", type=int, default=2, help="builds per size; the fastest counts")
+    parser.add_argument("--runs", type=int, default=3, help="builds per size; the fastest counts")
     parser.add_argument("--only", choices=sorted(CORNERS), action="append", help="run only this corner (repeatable)")
     arguments = parser.parse_args()
     if not arguments.binary.exists():
@@ -188,18 +196,26 @@ def main() -> int:
     for name, (generate, base, unit) in CORNERS.items():
         if arguments.only and name not in arguments.only:
             continue
-        previous = None
-        for size in (int(base * arguments.scale), int(base * arguments.scale) * GROWTH):
-            folder = work / f"{name}-{size}"
-            write_dossier(folder, generate(size))
-            wall, cpu = time_build(arguments.binary, folder, work / "site", arguments.runs)
-            wall, cpu = max(wall - base_wall, 0.001), max(cpu - base_cpu, 0.001)
-            growth = f"{cpu / previous:.1f}×" if previous else ""
+        sizes = (int(base * arguments.scale), int(base * arguments.scale) * GROWTH)
+        for size in sizes:
+            write_dossier(work / f"{name}-{size}", generate(size))
+        best = {size: time_build(arguments.binary, work / f"{name}-{size}", work / "site", arguments.runs)
+                for size in sizes}
+        if growth_of(best, sizes, base_cpu) > MAX_GROWTH:
+            # A stall of a quarter of a second (the kernel compacting memory for huge pages, another process) in
+            # every run of one size is enough to fail a corner that takes tenths of a second. A super-linear
+            # corner stays super-linear however often it is timed, so time both sizes again before the verdict.
+            print(f"{name:<11} over {MAX_GROWTH:g}×: timing both sizes {RETRY_RUNS} more times", flush=True)
+            for size in sizes:
+                wall, cpu = time_build(arguments.binary, work / f"{name}-{size}", work / "site", RETRY_RUNS)
+                best[size] = (min(best[size][0], wall), min(best[size][1], cpu))
+        for index, size in enumerate(sizes):
+            wall, cpu = (max(best[size][0] - base_wall, 0.001), max(best[size][1] - base_cpu, 0.001))
+            growth = f"{growth_of(best, sizes, base_cpu):.1f}×" if index else ""
             print(f"{name:<11} {size:>9,} {unit:<9} {wall:>7.3f} {cpu:>7.3f} {cpu / size * 1e6:>11.2f} {growth:>7}",
                 flush=True)
-            if previous and cpu / previous > MAX_GROWTH:
-                failures.append(f"{name}: {cpu / previous:.1f}× the CPU time for {GROWTH}× the size")
-            previous = cpu
+        if growth_of(best, sizes, base_cpu) > MAX_GROWTH:
+            failures.append(f"{name}: {growth_of(best, sizes, base_cpu):.1f}× the CPU time for {GROWTH}× the size")
     if arguments.dir is None:
         shutil.rmtree(work, ignore_errors=True)
     if failures:
