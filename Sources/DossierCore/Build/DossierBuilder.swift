@@ -114,9 +114,14 @@ public enum DossierBuilder {
             ?? cache?.linker(registry: registry, mode: mode, registryText: registryText)
             ?? EntityLinker(registry: registry, mode: mode)
         diagnostics += linker.registryDiagnostics
-        let linked = cache?.link(articles, linker: linker) ?? articles.parallelMap { linker.link($0) }
-        // The parsed articles, their text included, are freed while the site is modelled.
-        freeInBackground(consume articles)
+        let linked: [LinkedArticle]
+        if let cache {
+            linked = cache.link(articles, linker: linker)
+            freeInBackground(consume articles)
+        } else {
+            // Each parsed article's text is let go once it is linked: the link is where memory peaks.
+            linked = (consume articles).parallelMapReleasing { linker.link($0) }
+        }
         clock.lap("link")
         let site = SiteModeler.model(
             config: sources.config, registry: sources.registry, articles: linked, memo: cache?.modelMemo)

@@ -61,12 +61,18 @@ struct SiteRenderer: Sendable {
         let renderer = self
         let failure = FirstFailure()
         let pageURLs = pages.map(\.url)
-        let extras = BackgroundWork {
-            try renderer.fixedFiles()
-                + renderer.dataFiles(pageURLs: pageURLs) { files in
-                    guard failure.error == nil else { return }
-                    do { try sink.receive(files) } catch { failure.record(error) }
-                }
+        // The other files go to the sink as they are made, not held to the end: the open data alone is 10 MB at
+        // 10,000 articles. Returns how many of them are HTML pages.
+        let extras = BackgroundWork { () throws -> Int in
+            var pageCount = 0
+            let receive = { (files: [RenderedFile]) in
+                guard failure.error == nil else { return }
+                pageCount += files.count { $0.path.value.hasSuffix(".html") }
+                do { try sink.receive(files) } catch { failure.record(error) }
+            }
+            receive(renderer.fixedFiles())
+            try renderer.dataFiles(pageURLs: pageURLs, emit: receive)
+            return pageCount
         }
         pages.withUnsafeBufferPointer { pages in
             nonisolated(unsafe) let pages = pages
@@ -80,10 +86,9 @@ struct SiteRenderer: Sendable {
                 }
             }
         }
-        let files = try extras.value()
+        let otherPages = try extras.value()
         if let error = failure.error { throw error }
-        try sink.receive(files)
-        return pages.count + files.count { $0.path.value.hasSuffix(".html") }
+        return pages.count + otherPages
     }
 
     /// The pages that are not made per article or entity (the map, 404.html, the search page), and the assets:
@@ -111,21 +116,21 @@ struct SiteRenderer: Sendable {
     /// The data files (open data, feed, sitemap) and the search data: they cover the whole dossier, so they
     /// take longest to make.
     func dataFiles(pageURLs: [SiteURL]) throws -> [RenderedFile] {
-        var search: [RenderedFile] = []
-        return try dataFiles(pageURLs: pageURLs) { search += $0 } + search
+        var files: [RenderedFile] = []
+        try dataFiles(pageURLs: pageURLs) { files += $0 }
+        return files
     }
 
-    /// The same, with the search data handed to `emit` as it is made rather than returned.
-    func dataFiles(pageURLs: [SiteURL], emit: ([RenderedFile]) -> Void) throws -> [RenderedFile] {
-        var files: [RenderedFile] = []
+    /// The same, handed to `emit` a few at a time as they are made rather than returned.
+    func dataFiles(pageURLs: [SiteURL], emit: ([RenderedFile]) -> Void) throws {
         let data = DataRenderer(site: site)
-        files.append(RenderedFile(path: OutputPath("dossier.json"), data: try data.json()))
-        files.append(RenderedFile(path: OutputPath("towns.geojson"), data: try data.geoJSON()))
-        files.append(RenderedFile(path: OutputPath("feed.xml"), data: Data(data.atom().utf8)))
-        files.append(
-            RenderedFile(path: OutputPath("sitemap.xml"), data: Data(data.sitemap(pages: sitemapURLs(pages: pageURLs)).utf8)))
+        emit([RenderedFile(path: OutputPath("dossier.json"), data: try data.json())])
+        emit([
+            RenderedFile(path: OutputPath("towns.geojson"), data: try data.geoJSON()),
+            RenderedFile(path: OutputPath("feed.xml"), data: Data(data.atom().utf8)),
+            RenderedFile(path: OutputPath("sitemap.xml"), data: Data(data.sitemap(pages: sitemapURLs(pages: pageURLs)).utf8)),
+        ])
         searchWriter.dataFiles(emit: emit)
-        return files
     }
 
     /// Whether `dataFiles` may make a file at this path: the files at the root it makes, and the search data.

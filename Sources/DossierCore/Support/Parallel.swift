@@ -27,6 +27,35 @@ extension Array where Element: Sendable {
     }
 }
 
+extension Array where Element: Sendable {
+    /// `parallelMap` that takes the array and lets each element go as soon as it is transformed: a stage's input is
+    /// not held whole while its output is made (the parsed articles' text while the linked articles are made).
+    consuming func parallelMapReleasing<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        let count = self.count
+        guard count > 1 else { return map(transform) }
+        // The elements move into memory of our own, where the array's references to them end: from then on, a
+        // worker that moves an element out holds its only reference.
+        let items = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
+        _ = items.initialize(from: consume self)
+        defer { items.deallocate() }  // every element was moved out
+        let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        nonisolated(unsafe) let (input, output) = (items, slots)
+        let chunk = Swift.max(1, Swift.min(64, count / 64))
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
+            for position in (index * chunk)..<Swift.min(count, (index + 1) * chunk) {
+                // Each slot is moved out and written by one worker only.
+                output[position] = transform(input.moveElement(from: position))
+            }
+        }
+        return slots.map { $0! }
+    }
+}
+
 /// Work started on another thread now, whose result is collected later: the site's data files are made
 /// while its pages render.
 final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
