@@ -209,13 +209,14 @@ def main() -> int:
             for size in sizes:
                 wall, cpu = time_build(arguments.binary, work / f"{name}-{size}", work / "site", RETRY_RUNS)
                 best[size] = (min(best[size][0], wall), min(best[size][1], cpu))
+        growth = growth_of(best, sizes, base_cpu)
         for index, size in enumerate(sizes):
             wall, cpu = (max(best[size][0] - base_wall, 0.001), max(best[size][1] - base_cpu, 0.001))
-            growth = f"{growth_of(best, sizes, base_cpu):.1f}×" if index else ""
-            print(f"{name:<11} {size:>9,} {unit:<9} {wall:>7.3f} {cpu:>7.3f} {cpu / size * 1e6:>11.2f} {growth:>7}",
+            shown = f"{growth:.1f}×" if index else ""
+            print(f"{name:<11} {size:>9,} {unit:<9} {wall:>7.3f} {cpu:>7.3f} {cpu / size * 1e6:>11.2f} {shown:>7}",
                 flush=True)
-        if growth_of(best, sizes, base_cpu) > MAX_GROWTH:
-            failures.append(f"{name}: {growth_of(best, sizes, base_cpu):.1f}× the CPU time for {GROWTH}× the size")
+        if growth > MAX_GROWTH:
+            failures.append(f"{name}: {growth:.1f}× the CPU time for {GROWTH}× the size")
     if arguments.dir is None:
         shutil.rmtree(work, ignore_errors=True)
     if failures:

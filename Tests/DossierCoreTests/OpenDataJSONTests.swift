@@ -76,7 +76,7 @@ struct OpenDataJSONTests {
             let records = DataRenderer(site: site).openData().articles
             #expect(records.count == site.articles.count)
             for (record, linked) in zip(records, site.articles) {
-                #expect(record.mentions == DataRenderer.MentionCounts(linked.mentionCounts), "\(record.file)")
+                #expect(record.mentions == DataRenderer.MentionCounts(linked.mentionCounts.map { ($0.key, $0.value) }), "\(record.file)")
                 #expect(record.mentions.pairs.map(\.count).reduce(0, +) == linked.mentions.count)
             }
         }

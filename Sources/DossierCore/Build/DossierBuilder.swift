@@ -78,7 +78,6 @@ public enum DossierBuilder {
         cache?.reads = sources.reads
         // What the load read is kept for the next build by the cache alone: held here, every file's bytes (45 MB at
         // 10,000 articles) would outlive the parse and weigh on the peak, which comes at the end of the link.
-        let registryText = sources.reads.registry?.text ?? ""
         sources.reads = SourceReads()
         if let baseURL {
             if let normalized = ConfigLoader.normalizeBaseURL(baseURL) {
@@ -111,7 +110,7 @@ public enum DossierBuilder {
         clock.lap("parse")
         let linker =
             try newLinker?.value()
-            ?? cache?.linker(registry: registry, mode: mode, registryText: registryText)
+            ?? cache?.linker(registry: registry, mode: mode, registryText: cache?.reads.registry?.text ?? "")
             ?? EntityLinker(registry: registry, mode: mode)
         diagnostics += linker.registryDiagnostics
         let linked: [LinkedArticle]

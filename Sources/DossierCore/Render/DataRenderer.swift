@@ -47,9 +47,6 @@ struct DataRenderer {
             }
         }
 
-        /// The counts of a dictionary, as `LinkedArticle.mentionCounts` gives them (for tests).
-        init(_ dictionary: [String: Int]) { self.init(dictionary.map { ($0.key, $0.value) }) }
-
         private struct Key: CodingKey {
             var stringValue: String
             var intValue: Int? { nil }

@@ -38,21 +38,8 @@ extension Array where Element: Sendable {
         let items = UnsafeMutableBufferPointer<Element>.allocate(capacity: count)
         _ = items.initialize(from: consume self)
         defer { items.deallocate() }  // every element was moved out
-        let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        nonisolated(unsafe) let (input, output) = (items, slots)
-        let chunk = Swift.max(1, Swift.min(64, count / 64))
-        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
-            for position in (index * chunk)..<Swift.min(count, (index + 1) * chunk) {
-                // Each slot is moved out and written by one worker only.
-                output[position] = transform(input.moveElement(from: position))
-            }
-        }
-        return slots.map { $0! }
+        nonisolated(unsafe) let input = items
+        return Array<Int>(0..<count).parallelMap { transform(input.moveElement(from: $0)) }  // each index once
     }
 }
 
