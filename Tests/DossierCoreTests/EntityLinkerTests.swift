@@ -26,7 +26,7 @@ private let registry = Registry(
 private func link(_ markdown: String, mode: DossierConfig.LinkMode = .first, using entities: Registry = registry)
     -> LinkedArticle
 {
-    let article = Article(file: SourcePath("a.md"), slug: "a", title: "A", body: .markdown(markdown, firstLine: 1))
+    let article = Article(file: SourcePath("a.md"), slug: "a", title: "A", body: .markdown(markdown[...], firstLine: 1))
     return EntityLinker(registry: entities, mode: mode).link(article)
 }
 

@@ -27,7 +27,10 @@ final class MarkdownDocument {
     private static let inlinePass = NSLock()
 
     /// Parses CommonMark with GitHub's tables, strikethrough and autolinks (raw HTML is never passed through).
-    init(markdown: String) {
+    convenience init(markdown: String) { self.init(markdown: markdown[...]) }
+
+    /// The same from a slice of a text, such as an article's body after its front matter.
+    init(markdown: Substring) {
         Self.registerExtensions()
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         for name in ["table", "strikethrough", "autolink", "tagfilter"] {

@@ -101,8 +101,9 @@ public struct Article: Sendable, Hashable {
 
 /// The text of an article: Markdown, or wire copy already cut into blocks.
 public enum ArticleBody: Sendable, Hashable {
-    /// CommonMark + GFM, with the line in the file where it starts (after any front matter).
-    case markdown(String, firstLine: Int)
+    /// CommonMark + GFM, with the line in the file where it starts (after any front matter). A slice of the file's
+    /// text: copied out, every body of a dossier would be made twice.
+    case markdown(Substring, firstLine: Int)
     /// Plain-text blocks: nothing in them is markup.
     case plain([PlainBlock])
 }

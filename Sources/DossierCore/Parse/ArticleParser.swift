@@ -64,7 +64,7 @@ enum ArticleParser {
         var title = fields.title
         if title == nil, let heading = leadingHeading(of: body) {
             title = heading.title
-            body = heading.rest
+            body = heading.rest[...]
         }
         let resolvedTitle = title ?? WireCopyReader.deriveTitle(from: plainOpening(of: body))
         guard !resolvedTitle.isEmpty else {
@@ -79,7 +79,7 @@ enum ArticleParser {
     }
 
     /// A first line `# Title` becomes the title (and leaves the body).
-    private static func leadingHeading(of body: String) -> (title: String, rest: String)? {
+    private static func leadingHeading(of body: Substring) -> (title: String, rest: String)? {
         var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         guard let index = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
             lines[index].hasPrefix("# ")
@@ -91,7 +91,7 @@ enum ArticleParser {
     }
 
     /// The first paragraph without its most common Markdown marks, to derive a title from.
-    private static func plainOpening(of body: String) -> String {
+    private static func plainOpening(of body: Substring) -> String {
         let paragraph = body.components(separatedBy: "\n\n").first { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? ""
         let marks = CharacterSet(charactersIn: "*_`#>[]")
         return paragraph.unicodeScalars.filter { !marks.contains($0) }.map(String.init).joined()

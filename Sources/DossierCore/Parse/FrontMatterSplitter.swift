@@ -3,7 +3,8 @@ enum FrontMatterSplitter {
     struct Parts {
         /// The YAML text, or nil when the file has no front matter.
         var yaml: String?
-        var body: String
+        /// The rest of the text: a slice of it, not a copy.
+        var body: Substring
         /// The file line where the body starts.
         var bodyFirstLine: Int
     }
@@ -19,16 +20,16 @@ enum FrontMatterSplitter {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
             if lineNumber == 1 {
-                guard isMarker(bytes[lineStart..<lineEnd], "---") else { return Parts(yaml: nil, body: text, bodyFirstLine: 1) }
+                guard isMarker(bytes[lineStart..<lineEnd], "---") else { return Parts(yaml: nil, body: text[...], bodyFirstLine: 1) }
                 yamlStart = next
             } else if isMarker(bytes[lineStart..<lineEnd], "---") || isMarker(bytes[lineStart..<lineEnd], "...") {
                 let yamlEnd = lineStart > yamlStart! ? bytes.index(before: lineStart) : lineStart
-                return Parts(yaml: String(text[yamlStart!..<yamlEnd]), body: String(text[next...]), bodyFirstLine: lineNumber + 1)
+                return Parts(yaml: String(text[yamlStart!..<yamlEnd]), body: text[next...], bodyFirstLine: lineNumber + 1)
             }
             lineStart = next
             lineNumber += 1
         }
-        guard yamlStart != nil else { return Parts(yaml: nil, body: text, bodyFirstLine: 1) }
+        guard yamlStart != nil else { return Parts(yaml: nil, body: text[...], bodyFirstLine: 1) }
         diagnostics.append(
             .error("front-matter-unclosed", "the front matter opened on line 1 is never closed", file: file, line: 1,
                 column: 1, suggestion: "add a line `---` after the last field, before the text"))

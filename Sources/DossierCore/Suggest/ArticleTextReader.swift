@@ -47,7 +47,7 @@ enum ArticleTextReader {
         return text.hasPrefix("title:") || text.hasPrefix("#") ? line : nil
     }
 
-    private static func markdownBlocks(_ text: String, firstLine: Int) -> [TextBlock] {
+    private static func markdownBlocks(_ text: Substring, firstLine: Int) -> [TextBlock] {
         let document = MarkdownDocument(markdown: text)
         var containers: [MarkdownNode] = []
         collectContainers(document.rootNode, into: &containers)
