@@ -41,7 +41,7 @@ private func linkPlain(_ paragraph: String) -> LinkedArticle {
 
 extension LinkedArticle {
     /// The entity ids mentioned, in reading order.
-    fileprivate var mentioned: [String] { mentions.map(\.entity) }
+    fileprivate var mentioned: [String] { mentions.map(entityID(of:)) }
 
     /// The words of the text each mention covers, read back from its sentence.
     fileprivate var mentionTexts: [String] {

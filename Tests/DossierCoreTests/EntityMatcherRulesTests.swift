@@ -46,7 +46,7 @@ private func mentions(_ text: String, in entities: Registry = registry) -> [Stri
     let linked = EntityLinker(registry: entities, mode: .all).link(article)
     return linked.mentions.map { mention in
         let bytes = Array(linked.sentences[mention.sentence].utf8)
-        return "\(mention.entity):" + String(decoding: bytes[mention.range], as: UTF8.self)
+        return "\(linked.entityID(of: mention)):" + String(decoding: bytes[mention.range], as: UTF8.self)
     }
 }
 

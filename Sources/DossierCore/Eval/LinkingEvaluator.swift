@@ -70,7 +70,7 @@ public enum LinkingEvaluator {
                 let sentence = linked.sentences[mention.sentence]
                 let bytes = Array(sentence.utf8)
                 let words = mention.range.upperBound <= bytes.count ? String(decoding: bytes[mention.range], as: UTF8.self) : ""
-                return (mention.entity, locator.line(ofMention: mention.range, sentence: mention.sentence, text: sentence), words, sentence)
+                return (linked.entityID(of: mention), locator.line(ofMention: mention.range, sentence: mention.sentence, text: sentence), words, sentence)
             }
         }
         for mention in gold {

@@ -84,7 +84,8 @@ public struct EntityLinker: Sendable {
         metadata.body = .plain([])  // the text now lives in `bodyHTML` and `sentences`
         return LinkedArticle(
             article: metadata, bodyHTML: document.html(), sourceHTML: sourceHTML, sentences: state.sentences,
-            mentions: state.mentions, excerpt: state.excerpt ?? "", entityCounts: EntityCount.tally(state.entities))
+            mentions: state.mentions, excerpt: state.excerpt ?? "", entityCounts: EntityCount.tally(state.entities),
+            entityIDs: ids)
     }
 
     // MARK: - Walking the tree
@@ -187,8 +188,8 @@ public struct EntityLinker: Sendable {
             state.entities.append(match.entity)
             state.mentions.append(
                 Mention(
-                    entity: ids[match.entity], entityIndex: match.entity, sentence: state.sentences.count - 1,
-                    range: lower..<upper, linked: link))
+                    entityIndex: match.entity, sentence: state.sentences.count - 1, range: lower..<upper,
+                    linked: link))
         }
         var first = 0
         while first < state.links.count {
@@ -293,8 +294,8 @@ public struct EntityLinker: Sendable {
             state.entities.append(match.entity)
             state.mentions.append(
                 Mention(
-                    entity: ids[match.entity], entityIndex: match.entity, sentence: sentenceNumber,
-                    range: match.start..<match.end, linked: link))
+                    entityIndex: match.entity, sentence: sentenceNumber, range: match.start..<match.end,
+                    linked: link))
             used = true
             cursor = match.end
         }

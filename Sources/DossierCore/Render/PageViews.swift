@@ -389,7 +389,7 @@ struct PageViews {
                 let linked = site.articles[index]
                 let own =
                     mentionsByArticle.isEmpty
-                    ? linked.mentions.filter { $0.entity == entity.id }.map(MentionPlace.init)[...]
+                    ? linked.mentions.filter { $0.entityIndex == registryIndex }.map(MentionPlace.init)[...]
                     : mentionsByArticle[index].places(of: registryIndex)
                 var sentences: [TemplateValue] = []
                 seen.removeAll(keepingCapacity: true)
