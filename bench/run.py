@@ -31,7 +31,7 @@ TIMING_LINE = re.compile(r"^timing\s+(\S+)\s+([0-9]+(?:\.[0-9]+)?)\s*$")
 
 
 def default_runs(size):
-    return 5 if size <= 1_000 else 3 if size <= 10_000 else 1
+    return 5 if size <= 10_000 else 1
 
 
 def say(text=""):
@@ -422,8 +422,8 @@ def main(argv=None):
     parser.add_argument("--large", action="store_true", help=f"also measure {LARGE_SIZE:,} articles "
                                                               "(make bench BENCH_LARGE=1)")
     parser.add_argument("--runs", type=int, metavar="R",
-                        help="timed runs per tool and size (default 5 for 1,000 articles, 3 up to 10,000, "
-                             "1 above); the medians are reported")
+                        help="timed runs per tool and size (default 5 up to 10,000 articles, 1 above); "
+                             "the medians are reported")
     parser.add_argument("--entities", type=int, default=500, metavar="M", help="entities in the registry (default 500)")
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="corpus seed (default 1)")
     parser.add_argument("--dir", type=Path, metavar="DIR",
