@@ -113,9 +113,12 @@ public struct Registry: Sendable {
 
     public init(kinds: [EntityKind], entities: [Entity]) {
         self.kinds = kinds.sorted()
-        self.entities = entities.sorted {
-            ($0.kind, FrenchCollation.key($0.name), $0.id) < ($1.kind, FrenchCollation.key($1.name), $1.id)
+        // Each name's collation key made once: made in the comparison, it was made twenty times per entity.
+        let keys = entities.map { FrenchCollation.key($0.name) }
+        let order = entities.indices.sorted {
+            (entities[$0].kind, keys[$0], entities[$0].id) < (entities[$1].kind, keys[$1], entities[$1].id)
         }
+        self.entities = order.map { entities[$0] }
         var index: [String: Int] = [:]
         for (position, entity) in self.entities.enumerated() where index[entity.id] == nil {
             index[entity.id] = position
