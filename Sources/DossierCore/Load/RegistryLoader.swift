@@ -183,8 +183,8 @@ enum RegistryLoader {
                 }
                 entity.exclusions = phrases
             case "coordinates":
-                guard case .sequence(let pair) = value, pair.count == 2, let latitude = pair[0].float,
-                    let longitude = pair[1].float
+                guard case .sequence(let pair) = value, pair.count == 2, let latitude = YAMLReader.number(pair[0]),
+                    let longitude = YAMLReader.number(pair[1])
                 else {
                     diagnostics.append(
                         .error("coordinates-type", "`coordinates` of `\(id)` must be [latitude, longitude]",

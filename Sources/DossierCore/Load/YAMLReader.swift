@@ -48,8 +48,30 @@ enum YAMLReader {
     /// A scalar as a trimmed string, or nil for a mapping, a sequence or an empty value.
     static func string(_ node: Node) -> String? {
         guard case .scalar(let scalar) = node else { return nil }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = trimmed(scalar.string)
         return text.isEmpty && scalar.style == .plain ? nil : text
+    }
+
+    /// A scalar as a number, as `Node.float` reads it. Most are plain decimals (`34.453`), read directly: Yams
+    /// lowercases the text and tries sexagesimal forms first, which cost a microsecond each.
+    static func number(_ node: Node) -> Double? {
+        if case .scalar(let scalar) = node, scalar.style == .plain, !scalar.string.isEmpty,
+            scalar.string.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B }),
+            let number = Double(scalar.string)
+        {
+            return number
+        }
+        return node.float
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, which goes through UTF-16 (3.6 ms for the 500 entities
+    /// of the bench registry), skipped when the text neither starts nor ends with white space: nearly every value.
+    /// Unicode's White_Space is the same set as Foundation's `whitespacesAndNewlines` (Zs, Zl, Zp, tab, line breaks).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A scalar or a list of scalars (`authors: A` and `authors: [A, B]` both work).

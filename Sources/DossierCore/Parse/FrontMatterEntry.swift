@@ -25,18 +25,9 @@ extension FrontMatterEntry.Value {
     /// A scalar as a trimmed string, or nil for a list, a mapping or an empty value (`YAMLReader.string`).
     var text: String? {
         guard case .scalar(let text, let plain, _) = self else { return nil }
-        let trimmed = Self.trimmed(text)
+        let trimmed = YAMLReader.trimmed(text)
         return trimmed.isEmpty && plain ? nil : trimmed
     }
-
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, which goes through UTF-16, skipped when the text
-    /// starts and ends with an ASCII character that is not white space (nearly every value).
-    private static func trimmed(_ text: String) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last, isPlainASCII(first), isPlainASCII(last) { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private static func isPlainASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
 
     /// A scalar or a list of scalars (`YAMLReader.strings`).
     var texts: [String]? {
