@@ -3,6 +3,11 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON ?= python3
+# The dossier command is built with the Swift runtime and Foundation linked in (on Linux, where Swift can): every
+# call into the runtime (a retain, a release: tens of millions per build) is then a direct call rather than one
+# through the dynamic linker's table, and the program starts without resolving thousands of symbols. 5% less
+# time at 10,000 articles, 18 ms less at start; the binary is larger (about 120 MB instead of 50).
+RELEASE := -c release $(if $(filter Linux,$(shell uname -s)),--static-swift-stdlib)
 
 BASE_URL ?=
 # The tools that check what a reader gets (see ../shared/WEBTOOLS.md in the project's notes and Tests/browser/).
@@ -14,7 +19,7 @@ CHECKS_DIR ?= artifacts
 
 ## Build the seed dossier into public/ (release build of the dossier command).
 site: deps
-	$(SWIFT) build -c release --product dossier
+	$(SWIFT) build $(RELEASE) --product dossier
 	.build/release/dossier build seeds --output public $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
 ## Run every test.
@@ -71,7 +76,7 @@ fuzz-build: deps
 
 ## No quadratic corners: time `dossier build` on pathological inputs at N and 4N (see bench/corners.py).
 corners: deps
-	$(SWIFT) build -c release --product dossier
+	$(SWIFT) build $(RELEASE) --product dossier
 	$(PYTHON) bench/corners.py $(CORNERS_ARGS)
 
 ## Install cmark-gfm (C library and its GitHub extensions), and on Linux jemalloc (the allocator of the dossier

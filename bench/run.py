@@ -74,13 +74,18 @@ def ensure_gnu_time():
             fail("could not install the `time` package")
 
 
+# As the Makefile builds it: the Swift runtime linked in where Swift can (Linux), for direct calls into it.
+RELEASE = ["-c", "release"] + (["--static-swift-stdlib"] if sys.platform.startswith("linux") else [])
+
+
 def build_dossier():
     swift = os.environ.get("SWIFT", "swift")
-    say(f"Building dossier (release): {swift} build -c release --product dossier")
+    command = [swift, "build", *RELEASE, "--product", "dossier"]
+    say(f"Building dossier (release): {' '.join(command)}")
     started = time.perf_counter()
-    if subprocess.run([swift, "build", "-c", "release", "--product", "dossier"], cwd=REPO).returncode != 0:
-        fail("`swift build -c release --product dossier` failed (run `make deps` if cmark-gfm is missing)")
-    bin_path = capture([swift, "build", "-c", "release", "--show-bin-path"], cwd=REPO).strip()
+    if subprocess.run(command, cwd=REPO).returncode != 0:
+        fail(f"`{' '.join(command)}` failed (run `make deps` if cmark-gfm is missing)")
+    bin_path = capture([swift, "build", *RELEASE, "--show-bin-path"], cwd=REPO).strip()
     binary = Path(bin_path or REPO / ".build" / "release") / "dossier"
     if not binary.exists():
         fail(f"the release build did not produce {binary}")

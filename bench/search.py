@@ -75,7 +75,8 @@ def build_site(args):
                         "--seed", "1", "--out", str(corpus), "--quiet"], check=True)
     binary = args.dossier
     if not binary:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "dossier"], cwd=REPO, check=True)
+        static = ["--static-swift-stdlib"] if sys.platform.startswith("linux") else []  # as the Makefile builds it
+        subprocess.run(["swift", "build", "-c", "release", *static, "--product", "dossier"], cwd=REPO, check=True)
         binary = str(REPO / ".build" / "release" / "dossier")
     site = Path(args.dir) / f"site-{args.articles}"
     subprocess.run([binary, "build", str(corpus / "dossier"), "--output", str(site), "--force"], check=True)
