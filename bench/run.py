@@ -74,8 +74,9 @@ def ensure_gnu_time():
             fail("could not install the `time` package")
 
 
-# As the Makefile builds it: the Swift runtime linked in where Swift can (Linux), for direct calls into it.
-RELEASE = ["-c", "release"] + (["--static-swift-stdlib"] if sys.platform.startswith("linux") else [])
+# As the Makefile builds it: the Swift runtime linked in where Swift can (Linux), for direct calls into it, by lld.
+STATIC = ["--static-swift-stdlib", "-Xswiftc", "-Xclang-linker", "-Xswiftc", "-fuse-ld=lld"]
+RELEASE = ["-c", "release"] + (STATIC if sys.platform.startswith("linux") else [])
 
 
 def build_dossier():

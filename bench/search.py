@@ -75,7 +75,8 @@ def build_site(args):
                         "--seed", "1", "--out", str(corpus), "--quiet"], check=True)
     binary = args.dossier
     if not binary:
-        static = ["--static-swift-stdlib"] if sys.platform.startswith("linux") else []  # as the Makefile builds it
+        static = (["--static-swift-stdlib", "-Xswiftc", "-Xclang-linker", "-Xswiftc", "-fuse-ld=lld"]
+                  if sys.platform.startswith("linux") else [])  # as the Makefile builds it
         subprocess.run(["swift", "build", "-c", "release", *static, "--product", "dossier"], cwd=REPO, check=True)
         binary = str(REPO / ".build" / "release" / "dossier")
     site = Path(args.dir) / f"site-{args.articles}"

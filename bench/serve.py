@@ -85,7 +85,8 @@ def main():
                         help="the dossier binary (built in release mode when missing)")
     args = parser.parse_args()
     if not args.dossier.exists():
-        static = ["--static-swift-stdlib"] if sys.platform.startswith("linux") else []  # as the Makefile builds it
+        static = (["--static-swift-stdlib", "-Xswiftc", "-Xclang-linker", "-Xswiftc", "-fuse-ld=lld"]
+                  if sys.platform.startswith("linux") else [])  # as the Makefile builds it
         subprocess.run(["swift", "build", "-c", "release", *static, "--product", "dossier"], cwd=ROOT, check=True)
     source = corpus(args.dir, args.articles)
     work = Path(tempfile.mkdtemp(prefix="dossier-serve-bench-"))
