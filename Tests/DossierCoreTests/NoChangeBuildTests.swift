@@ -123,11 +123,24 @@ struct NoChangeBuildTests {
             ("a", Int.max, Int.min), ("search/docs/12.js", 1_234_567, -5), ("", 10, 0),
         ]
         for (path, size, modified) in cases {
-            var entry = FileTreeDigest()
-            entry.add(path: path, size: size, modified: modified)
             var text = FileTreeDigest()
             text.add("\(path)\u{0}\(size)\u{0}\(modified.map(String.init) ?? "")")
-            #expect(entry.value == text.value, "\(path) \(size) \(String(describing: modified))")
+            #expect(
+                FileTreeDigest.entry(path: path, size: size, modified: modified) == text.value,
+                "\(path) \(size) \(String(describing: modified))")
         }
+    }
+
+    @Test("The digest of a list of files does not depend on their order, and changes with any path or size")
+    func digestOfFiles() {
+        let files = [(path: "index.html", size: 10), (path: "articles/a/index.html", size: 20), (path: "b.js", size: 3)]
+        #expect(FileTreeDigest.outputs(files) == FileTreeDigest.outputs(files.reversed()))
+        #expect(FileTreeDigest.outputs(files) == FileTreeDigest.outputs([files[1], files[2], files[0]]))
+        #expect(FileTreeDigest.outputs(files) != FileTreeDigest.outputs(Array(files.dropLast())))
+        #expect(FileTreeDigest.outputs(files) != FileTreeDigest.outputs(files.map { ($0.path, $0.size + 1) }))
+        #expect(FileTreeDigest.outputs(files) != FileTreeDigest.outputs(files.map { ($0.path + "x", $0.size) }))
+        // Two files that trade sizes are another site.
+        let traded = [(path: "index.html", size: 20), (path: "articles/a/index.html", size: 10), (path: "b.js", size: 3)]
+        #expect(FileTreeDigest.outputs(files) != FileTreeDigest.outputs(traded))
     }
 }

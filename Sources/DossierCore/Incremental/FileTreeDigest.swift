@@ -7,7 +7,8 @@ import Foundation
 #endif
 
 /// A 64-bit digest of a folder's files as `stat` sees them (path, size, modification time), or of a list of
-/// paths and sizes: cheap enough to run before every build, so that a build with nothing changed can stop.
+/// paths and sizes: cheap enough to run before every build, so that a build with nothing changed can stop. Each
+/// file's entry is digested alone and the entries are added up, so that files can be taken in any order.
 struct FileTreeDigest: Sendable, Equatable, Codable {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a offset basis
     private(set) var files = 0
@@ -17,16 +18,24 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         add(0x0A)
     }
 
-    /// The same as adding `"\(path)\0\(size)\0\(modified ?? "")"`, without making that string: a digest takes
-    /// every file of the dossier before a build and every file of the site after it.
+    /// A file, in any order: its entry's own digest is added to the value, so that the files a build wrote need not
+    /// be sorted into the order a walk of the folder meets them (18,000 paths, 10 ms at the end of every build).
     mutating func add(path: String, size: Int, modified: Int? = nil) {
-        for byte in path.utf8 { add(byte) }
-        add(0)
-        add(decimal: size)
-        add(0)
-        if let modified { add(decimal: modified) }
-        add(0x0A)
+        value &+= Self.entry(path: path, size: size, modified: modified)
         files += 1
+    }
+
+    /// The digest of `"\(path)\0\(size)\0\(modified ?? "")"` alone, without making that string: a digest takes
+    /// every file of the dossier before a build and every file of the site after it.
+    static func entry(path: String, size: Int, modified: Int?) -> UInt64 {
+        var entry = FileTreeDigest()
+        for byte in path.utf8 { entry.add(byte) }
+        entry.add(0)
+        entry.add(decimal: size)
+        entry.add(0)
+        if let modified { entry.add(decimal: modified) }
+        entry.add(0x0A)
+        return entry.value
     }
 
     @inline(__always)
@@ -180,20 +189,7 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
     /// The digest `folder(_:includeTimes: false)` gives once these files are written.
     static func outputs(_ files: [(path: String, size: Int)]) -> FileTreeDigest {
         var digest = FileTreeDigest()
-        // The same order as a folder walk (names sorted folder by folder): `/` compared as the lowest byte.
-        // Compared as bytes with `/` made 0: a site has 18,000 files at 10,000 articles, and comparing through
-        // `String.UTF8View` with a closure per byte took 20 ms at the very end of a build.
-        let keys = files.map { file in file.path.utf8.map { $0 == 0x2F ? 0 : $0 } }
-        let order = keys.indices.sorted { first, second in
-            keys[first].withUnsafeBufferPointer { one in
-                keys[second].withUnsafeBufferPointer { other in
-                    let common = min(one.count, other.count)
-                    let compared = common == 0 ? 0 : memcmp(one.baseAddress!, other.baseAddress!, common)
-                    return compared != 0 ? compared < 0 : one.count < other.count
-                }
-            }
-        }
-        for index in order { digest.add(path: files[index].path, size: files[index].size) }
+        for file in files { digest.add(path: file.path, size: file.size) }
         return digest
     }
 
