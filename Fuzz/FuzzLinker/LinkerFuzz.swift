@@ -27,7 +27,7 @@ public func fuzzLinker(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         previousEnd = match.end
     }
     let body: ArticleBody = data[0] % 2 == 0
-        ? .markdown(text, firstLine: 1)
+        ? .markdown(text[...], firstLine: 1)
         : .plain(text.components(separatedBy: "\n\n").enumerated().map { PlainBlock(.paragraph, $1, line: $0 + 1) })
     let article = Article(file: SourcePath("fuzz.md"), slug: "fuzz", title: "Fuzz", body: body)
     let linked = linking.linker.link(article)
