@@ -23,6 +23,8 @@ import threading
 import urllib.parse
 from pathlib import Path
 
+from run import RELEASE  # the release build's flags, as the Makefile's (bench/ is on the path: it holds this script)
+
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
@@ -75,9 +77,7 @@ def build_site(args):
                         "--seed", "1", "--out", str(corpus), "--quiet"], check=True)
     binary = args.dossier
     if not binary:
-        static = (["--static-swift-stdlib", "-Xswiftc", "-Xclang-linker", "-Xswiftc", "-fuse-ld=lld"]
-                  if sys.platform.startswith("linux") else [])  # as the Makefile builds it
-        subprocess.run(["swift", "build", "-c", "release", *static, "--product", "dossier"], cwd=REPO, check=True)
+        subprocess.run(["swift", "build", *RELEASE, "--product", "dossier"], cwd=REPO, check=True)
         binary = str(REPO / ".build" / "release" / "dossier")
     site = Path(args.dir) / f"site-{args.articles}"
     subprocess.run([binary, "build", str(corpus / "dossier"), "--output", str(site), "--force"], check=True)

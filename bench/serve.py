@@ -23,6 +23,8 @@ import json
 import urllib.request
 from pathlib import Path
 
+from run import RELEASE  # the release build's flags, as the Makefile's (bench/ is on the path: it holds this script)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -85,9 +87,7 @@ def main():
                         help="the dossier binary (built in release mode when missing)")
     args = parser.parse_args()
     if not args.dossier.exists():
-        static = (["--static-swift-stdlib", "-Xswiftc", "-Xclang-linker", "-Xswiftc", "-fuse-ld=lld"]
-                  if sys.platform.startswith("linux") else [])  # as the Makefile builds it
-        subprocess.run(["swift", "build", "-c", "release", *static, "--product", "dossier"], cwd=ROOT, check=True)
+        subprocess.run(["swift", "build", *RELEASE, "--product", "dossier"], cwd=ROOT, check=True)
     source = corpus(args.dir, args.articles)
     work = Path(tempfile.mkdtemp(prefix="dossier-serve-bench-"))
     folder = work / "dossier"
