@@ -25,6 +25,12 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         files += 1
     }
 
+    /// Adds the files another digest took, begun as this one was (a part of a folder walked on another core).
+    mutating func merge(_ part: FileTreeDigest) {
+        value &+= part.value &- FileTreeDigest().value
+        files += part.files
+    }
+
     /// The digest of `"\(path)\0\(size)\0\(modified ?? "")"` alone, without making that string: a digest takes
     /// every file of the dossier before a build and every file of the site after it.
     static func entry(path: String, size: Int, modified: Int?) -> UInt64 {
@@ -68,9 +74,9 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
             return digest
         }
         // The names one or two levels down are walked on their own, on every core (a site is 12,000 folders,
-        // most of them under `articles/`; a dossier is 10,000 files); the digest then takes the files in the
-        // order one walk meets them. Each is looked at relative to its open folder: resolving every full path
-        // again cost most of the walk.
+        // most of them under `articles/`; a dossier is 10,000 files), each walk digesting its own files; the parts
+        // are then added up. Each is looked at relative to its open folder: resolving every full path again cost
+        // most of the walk.
         var visited: Set<[UInt64]> = [id]
         var folders = [top]
         defer { for folder in folders { folder.release() } }
@@ -90,24 +96,18 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
             for child in children { starts.append((folders.count - 1, child)) }
         }
         let (walked, opened) = (visited, folders)
-        let parts = starts.parallelMap { start -> [File] in
-            var files: [File] = []
+        let parts = starts.parallelMap { start -> FileTreeDigest in
+            var part = FileTreeDigest()
             var visited = walked
             let folder = opened[start.folder]
             let relative = folder.relative.map { $0 + "/" + start.entry.name } ?? start.entry.name
-            walk(start.entry, in: folder.descriptor, relative: relative, into: &files, visited: &visited)
-            return files
+            walk(
+                start.entry, in: folder.descriptor, relative: relative, includeTimes: includeTimes, into: &part,
+                visited: &visited)
+            return part
         }
-        for file in parts.joined() {
-            digest.add(path: file.path, size: file.size, modified: includeTimes ? file.modified : nil)
-        }
+        for part in parts { digest.merge(part) }
         return digest
-    }
-
-    private struct File: Sendable {
-        var path: String
-        var size: Int
-        var modified: Int
     }
 
     private typealias Entry = FileKind.Listed
@@ -127,7 +127,8 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
             if stream == nil { close(descriptor) } else { self.descriptor = descriptor }
         }
 
-        /// The folder's entries, hidden ones left out, sorted by name. A name that is not UTF-8 is kept, made
+        /// The folder's entries, hidden ones left out, sorted by name: the digest does not depend on the order, but
+        /// which way a folder reached twice through links is walked (the first in name order) must not vary. A name that is not UTF-8 is kept, made
         /// readable (it then names no file, so that nothing is found there). Read once, before any child is walked.
         func entries() -> [Entry]? {
             guard let stream else { return nil }
@@ -158,23 +159,26 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         return folder.descriptor >= 0 ? .folder(folder) : .nothing
     }
 
-    /// The files at `entry` of `folder` and below it, in name order. Folders already walked are known by device
-    /// and inode: resolving each folder's real path instead cost a look at every component of it.
+    /// Digests the files at `entry` of `folder` and below it, in name order. Folders already walked are known by
+    /// device and inode: resolving each folder's real path instead cost a look at every component of it.
     private static func walk(
-        _ entry: Entry, in folder: Int32, relative: String, into files: inout [File], visited: inout Set<[UInt64]>
+        _ entry: Entry, in folder: Int32, relative: String, includeTimes: Bool, into digest: inout FileTreeDigest,
+        visited: inout Set<[UInt64]>
     ) {
         switch look(at: entry, in: folder, relative: relative) {
         case .nothing:
             return
         case .file(let status):
-            files.append(File(path: relative, size: status.size, modified: status.modified))
+            digest.add(path: relative, size: status.size, modified: includeTimes ? status.modified : nil)
         case .folder(let inner):
             defer { inner.release() }
             guard let id = identity(of: inner.descriptor), visited.insert(id).inserted, let children = inner.entries()
             else { return }
             for child in children {
                 let path = relative + "/" + child.name
-                walk(child, in: inner.descriptor, relative: path, into: &files, visited: &visited)
+                walk(
+                    child, in: inner.descriptor, relative: path, includeTimes: includeTimes, into: &digest,
+                    visited: &visited)
             }
         }
     }
