@@ -323,10 +323,13 @@ def journal_less_ext4(folder: Path):
             fields = line.split()
             if len(fields) > 2 and fields[2] == wanted and " - " in line:
                 fstype, source = line.split(" - ", 1)[1].split()[:2]
-                name = Path(source).name
-                if fstype == "ext4" and not list(Path("/proc/fs/jbd2").glob(f"{name}-*")):
-                    return source
-                return None
+                if fstype != "ext4":
+                    return None
+                name = Path(source).resolve().name  # /dev/mapper/vg-root is known to the kernel as dm-0
+                task = Path(f"/sys/fs/ext4/{name}/journal_task")
+                if task.exists():
+                    return source if task.read_text().strip() == "<none>" else None
+                return None if list(Path("/proc/fs/jbd2").glob(f"{name}-*")) else source
     except (OSError, ValueError):
         pass
     return None
