@@ -345,7 +345,7 @@ def deletion_note(bench_dir: Path):
     device = journal_less_ext4(bench_dir)
     if device is None or age >= RECENTLY_DELETED_SECONDS or int(last.get("files", 0)) < 10_000:
         return ""  # a few thousand freed inodes cost each new file a short scan at most
-    return (f"the last bench deleted {int(last.get('files', 0)):,} files here {age:.0f} s ago, and {bench_dir} is on "
+    return (f"{int(last.get('files', 0)):,} files of earlier bench sites were deleted here {age:.0f} s ago, and {bench_dir} is on "
             f"{device}, ext4 without a journal: it will not reuse those inodes for {RECENTLY_DELETED_SECONDS // 60} "
             f"minutes, and creating files is slower until then, for both tools. For clean figures wait "
             f"{(RECENTLY_DELETED_SECONDS - age) / 60:.0f} minutes, or set BENCH_DIR to another file system.")
