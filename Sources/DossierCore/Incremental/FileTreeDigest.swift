@@ -128,8 +128,9 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
         }
 
         /// The folder's entries, hidden ones left out, sorted by name: the digest does not depend on the order, but
-        /// which way a folder reached twice through links is walked (the first in name order) must not vary. A name that is not UTF-8 is kept, made
-        /// readable (it then names no file, so that nothing is found there). Read once, before any child is walked.
+        /// which way a folder reached twice through links is walked (the first in name order) must not vary. A name
+        /// that is not UTF-8 is kept, made readable (it then names no file, so that nothing is found there). Read
+        /// once, before any child is walked.
         func entries() -> [Entry]? {
             guard let stream else { return nil }
             return FileKind.listing(of: stream).filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
