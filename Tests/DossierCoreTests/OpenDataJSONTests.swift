@@ -39,7 +39,7 @@ struct OpenDataJSONTests {
             let data = DataRenderer.OpenData(title: text(), description: text(), articles: articles, entities: entities)
             var json = JSONBytes()
             data.writeJSON(into: &json)
-            #expect(json.bytes == (try Self.encoded(data)))
+            #expect(json.array == (try Self.encoded(data)))
 
             let features = entities.compactMap { entity in
                 entity.coordinates.map {
@@ -51,7 +51,7 @@ struct OpenDataJSONTests {
             let collection = DataRenderer.FeatureCollection(features: features)
             var geo = JSONBytes()
             collection.writeJSON(into: &geo)
-            #expect(geo.bytes == (try Self.encoded(collection)))
+            #expect(geo.array == (try Self.encoded(collection)))
         }
     }
 

@@ -72,7 +72,7 @@ struct DataRenderer {
         }
         var json = JSONBytes(capacity: 1024 * (data.articles.count + data.entities.count))
         data.writeJSON(into: &json)
-        return json.data
+        return json.data()
     }
 
     func openData() -> OpenData {
@@ -122,7 +122,7 @@ struct DataRenderer {
         }
         var json = JSONBytes(capacity: 256 * collection.features.count)
         collection.writeJSON(into: &json)
-        return json.data
+        return json.data()
     }
 
     func featureCollection() -> FeatureCollection {

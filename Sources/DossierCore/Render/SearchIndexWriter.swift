@@ -64,7 +64,12 @@ struct SearchIndexWriter {
             files.append(
                 RenderedFile(
                     path: OutputPath("search/index/\(SearchScript.fileName(forKey: shard.key)).js"),
-                    data: SearchScript.script(id: "i:" + shard.key, json: [0x7B] + shard.body.utf8 + [0x7D])))
+                    data: SearchScript.script(id: "i:" + shard.key, capacity: shard.body.utf8.count + 2) { output in
+                        var body = shard.body
+                        output.appendByte(0x7B)
+                        body.withUTF8 { output.appendBytes($0) }
+                        output.appendByte(0x7D)
+                    }))
         }
         let meta: [String: SearchJSON] = [
             "entities": .int(entityCount), "documents": .int(documentCount), "block": .int(block),

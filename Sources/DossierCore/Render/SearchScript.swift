@@ -9,6 +9,17 @@ enum SearchJSON {
     case array([SearchJSON])
     /// Keys are written sorted, so that two builds give the same bytes.
     case object([String: SearchJSON])
+
+    /// About how many bytes the value takes as JSON (escapes aside): the room its script starts with.
+    var estimatedSize: Int {
+        switch self {
+        case .string(let string): string.utf8.count + 2
+        case .utf8(let bytes): bytes.count + 2
+        case .int: 20
+        case .array(let items): items.reduce(2) { $0 + $1.estimatedSize + 1 }
+        case .object(let fields): fields.reduce(2) { $0 + $1.key.utf8.count + $1.value.estimatedSize + 4 }
+        }
+    }
 }
 
 /// Writes search data as scripts: `dossierSearch.add("id", JSON);`. A script, not a JSON file, because browsers
@@ -16,58 +27,60 @@ enum SearchJSON {
 enum SearchScript {
     /// The script that hands `value` to the page under the name `id`.
     static func script(id: String, value: SearchJSON) -> Data {
-        var json: [UInt8] = []
-        append(value, to: &json)
-        return script(id: id, json: json)
+        script(id: id, capacity: value.estimatedSize) { append(value, to: &$0) }
     }
 
-    /// The same, for JSON already written with `append`.
-    static func script(id: String, json: some Collection<UInt8>) -> Data {
-        var text: [UInt8] = []
-        text.reserveCapacity(json.count + id.utf8.count + 36)
-        text.append(contentsOf: "window.dossierSearch.add(".utf8)
+    /// The script around the JSON `writeJSON` writes, in one buffer that becomes the file's bytes without a copy:
+    /// the search data is tens of megabytes of article text.
+    static func script(id: String, capacity: Int, writeJSON: (inout ByteBuffer) -> Void) -> Data {
+        var text = ByteBuffer(capacity: capacity + id.utf8.count + 36)
+        text.appendBytes("window.dossierSearch.add(")
         appendString(id, to: &text)
-        text.append(0x2C)
-        text.append(contentsOf: json)
-        text.append(contentsOf: ");\n".utf8)
-        return Data(text)
+        text.appendByte(0x2C)
+        writeJSON(&text)
+        text.appendBytes(");\n")
+        return text.data()
     }
 
     /// Writes the value as JSON bytes: the data files are megabytes of article text, so no `String` is grown.
-    static func append(_ value: SearchJSON, to text: inout [UInt8]) {
+    static func append<Output: ByteAppending & ~Copyable>(_ value: SearchJSON, to text: inout Output) {
         switch value {
         case .string(let string): appendString(string, to: &text)
         case .utf8(let bytes): bytes.withUnsafeBufferPointer { appendString(utf8: $0, to: &text) }
-        case .int(let number): text.append(contentsOf: String(number).utf8)
+        case .int(let number):
+            var digits = String(number)
+            digits.withUTF8 { text.appendBytes($0) }
         case .array(let items):
-            text.append(0x5B)
+            text.appendByte(0x5B)
             for (position, item) in items.enumerated() {
-                if position > 0 { text.append(0x2C) }
+                if position > 0 { text.appendByte(0x2C) }
                 append(item, to: &text)
             }
-            text.append(0x5D)
+            text.appendByte(0x5D)
         case .object(let fields):
-            text.append(0x7B)
+            text.appendByte(0x7B)
             for (position, key) in fields.keys.sorted().enumerated() {
-                if position > 0 { text.append(0x2C) }
+                if position > 0 { text.appendByte(0x2C) }
                 appendString(key, to: &text)
-                text.append(0x3A)
+                text.appendByte(0x3A)
                 append(fields[key]!, to: &text)
             }
-            text.append(0x7D)
+            text.appendByte(0x7D)
         }
     }
 
     /// A JSON string that is also safe inside a script: `<`, `>` and `&` escaped so that no `</script>` or
     /// `<!--` can appear, and U+2028/U+2029, which older engines take for line ends inside a string.
-    static func appendString(_ string: String, to text: inout [UInt8]) {
+    static func appendString<Output: ByteAppending & ~Copyable>(_ string: String, to text: inout Output) {
         var string = string
         string.withUTF8 { appendString(utf8: $0, to: &text) }
     }
 
     /// The same for a string given as its UTF-8 bytes.
-    static func appendString(utf8 bytes: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
-        text.append(0x22)
+    static func appendString<Output: ByteAppending & ~Copyable>(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, to text: inout Output
+    ) {
+        text.appendByte(0x22)
         // Runs of bytes that need no escape are copied whole; U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
         var runStart = 0
         var index = 0
@@ -107,13 +120,14 @@ enum SearchScript {
                 index += 1
                 continue
             }
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            text.append(contentsOf: escape.utf8)
+            text.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            var escaped = escape
+            escaped.withUTF8 { text.appendBytes($0) }
             index += byte == 0xE2 ? 3 : 1
             runStart = index
         }
-        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
-        text.append(0x22)
+        text.appendBytes(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        text.appendByte(0x22)
     }
 
     /// Whether `appendString` must look at a byte: controls, `"`, `&`, `<`, `>`, `\\`, and E2, which begins

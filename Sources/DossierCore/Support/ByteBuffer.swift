@@ -9,13 +9,22 @@ import Foundation
 /// Where bytes of a page go as it is written: a `ByteBuffer`, or an array of bytes.
 protocol ByteAppending: ~Copyable {
     mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>)
+    mutating func appendByte(_ byte: UInt8)
+}
+
+extension ByteAppending where Self: ~Copyable {
+    /// The UTF-8 bytes of a literal, such as a fixed piece of JSON.
+    mutating func appendBytes(_ text: StaticString) {
+        appendBytes(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
 }
 
 extension Array: ByteAppending where Element == UInt8 {
     mutating func appendBytes(_ bytes: UnsafeBufferPointer<UInt8>) { append(contentsOf: bytes) }
+    mutating func appendByte(_ byte: UInt8) { append(byte) }
 }
 
-/// A page being written: bytes in memory the buffer owns, handed over as `Data` without a copy.
+/// A page or a data file being written: bytes in memory the buffer owns, handed over as `Data` without a copy.
 ///
 /// Not an `[UInt8]`: a loop that appends borrowed strings to an array retains and releases each string, because
 /// the compiler cannot tell that the array's growth releases nothing; with plain memory it does not. Not copyable,
@@ -37,6 +46,13 @@ struct ByteBuffer: ~Copyable, ByteAppending {
         if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func appendByte(_ byte: UInt8) {
+        if count == capacity { grow(toHold: count + 1) }
+        base[count] = byte
+        count += 1
     }
 
     /// The bytes as `Data`, which takes the memory over.
