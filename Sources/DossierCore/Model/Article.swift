@@ -4,7 +4,9 @@
 public struct Article: Sendable, Hashable {
     private struct Fields: Hashable {
         var file: SourcePath
-        var slug: String
+        var slug: String { didSet { url = Self.url(slug: slug) } }
+        /// Made from the slug once, not at each of the many times a build asks for it.
+        private(set) var url: SiteURL
         var hasExplicitSlug: Bool
         var title: String
         var date: PartialDate?
@@ -14,6 +16,17 @@ public struct Article: Sendable, Hashable {
         var draft: Bool
         var body: ArticleBody
         var extra: [String: String]
+
+        init(
+            file: SourcePath, slug: String, hasExplicitSlug: Bool, title: String, date: PartialDate?, source: String?,
+            originalURL: String?, authors: [String], draft: Bool, body: ArticleBody, extra: [String: String]
+        ) {
+            (self.file, self.slug, self.url, self.hasExplicitSlug) = (file, slug, Self.url(slug: slug), hasExplicitSlug)
+            (self.title, self.date, self.source, self.originalURL) = (title, date, source, originalURL)
+            (self.authors, self.draft, self.body, self.extra) = (authors, draft, body, extra)
+        }
+
+        static func url(slug: String) -> SiteURL { SiteURL("articles/\(slug)/") }
     }
 
     private final class Box: @unchecked Sendable {
@@ -96,7 +109,7 @@ public struct Article: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 
-    public var url: SiteURL { SiteURL("articles/\(slug)/") }
+    public var url: SiteURL { box.fields.url }
 }
 
 /// The text of an article: Markdown, or wire copy already cut into blocks.
