@@ -300,6 +300,20 @@ DELETIONS = ".sites-deleted.json"
 RECENTLY_DELETED_SECONDS = 360
 
 
+# Sites left by a run that was stopped or kept (`--keep-output`) are moved here as a run starts, and deleted
+# with its own sites at its end: deleted at the start, they would slow the very runs that follow.
+STALE_SITES = ".stale-sites"
+
+
+def set_aside(bench_dir: Path, folders):
+    """Moves earlier sites out of the way with one rename each: the runs then write into new folders."""
+    stale = bench_dir / STALE_SITES
+    for folder in folders:
+        if folder.exists():
+            stale.mkdir(exist_ok=True)
+            folder.rename(stale / f"{folder.name}-{time.time_ns()}")
+
+
 def remove_sites(bench_dir: Path, folders):
     """Deletes the sites of this run, once every run is over, and notes when and how many files went."""
     files = 0
@@ -526,7 +540,7 @@ def main(argv=None):
     say(f"  phase timings: {'yes (--timings)' if timings else 'not available (dossier build has no --timings yet)'}")
     say(f"Hugo {hugo_ver}: {hugo}")
     say(f"Python {platform.python_version()}; corpora and sites in {bench_dir}")
-    remove_sites(bench_dir, [bench_dir / f"out-{size}" for size in sizes])  # left by a run stopped or kept
+    set_aside(bench_dir, [bench_dir / f"out-{size}" for size in sizes])
     if note := deletion_note(bench_dir):
         say(f"  warning: {note}")
 
@@ -549,8 +563,8 @@ def main(argv=None):
         say("All sizes again:")
         for report in reports:
             print_table(*report)
-    if not args.keep_output:
-        remove_sites(bench_dir, [bench_dir / f"out-{size}" for size in sizes])
+    kept = [] if args.keep_output else [bench_dir / f"out-{size}" for size in sizes]
+    remove_sites(bench_dir, kept + [bench_dir / STALE_SITES])
     say()
     say(f"  {load_note()} (at the end)")
     say("Ratios are Hugo / dossier: above 1 means dossier is faster or leaner, below 1 that Hugo is.")

@@ -23,7 +23,7 @@ import threading
 import urllib.parse
 from pathlib import Path
 
-from run import BUILD_RELEASE  # `make release` (bench/ is on the path: it holds this script)
+from run import BUILD_RELEASE, RELEASE_BINARY  # `make release` (bench/ is on the path: it holds this script)
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -78,7 +78,7 @@ def build_site(args):
     binary = args.dossier
     if not binary:
         subprocess.run(BUILD_RELEASE, cwd=REPO, check=True)
-        binary = str(REPO / ".build" / "release" / "dossier")
+        binary = str(RELEASE_BINARY)
     site = Path(args.dir) / f"site-{args.articles}"
     subprocess.run([binary, "build", str(corpus / "dossier"), "--output", str(site), "--force"], check=True)
     return site

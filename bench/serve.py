@@ -23,7 +23,7 @@ import json
 import urllib.request
 from pathlib import Path
 
-from run import BUILD_RELEASE  # `make release` (bench/ is on the path: it holds this script)
+from run import BUILD_RELEASE, RELEASE_BINARY  # `make release` (bench/ is on the path: it holds this script)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,7 +83,7 @@ def main():
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/dossier-bench"), help="where corpora are kept")
-    parser.add_argument("--dossier", type=Path, default=ROOT / ".build" / "release" / "dossier",
+    parser.add_argument("--dossier", type=Path, default=RELEASE_BINARY,
                         help="the dossier binary (built in release mode when missing)")
     args = parser.parse_args()
     if not args.dossier.exists():
