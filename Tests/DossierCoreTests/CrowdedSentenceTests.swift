@@ -49,6 +49,20 @@ struct CrowdedSentenceTests {
         #expect(alep.contains("<mark>Alep</mark> pleure ses morts, Homs aussi."))
     }
 
+    @Test("mentions marked in a quote whatever order they come in; one past the sentence's end is left out")
+    func highlightOrder() {
+        let sentence = Array("Alep & Homs, puis Idleb.".utf8)
+        func quote(_ ranges: [Range<Int>]) -> String {
+            let html = sentence.withUnsafeBufferPointer { PageViews.highlight($0, ranges: ranges) }
+            return String(decoding: html, as: UTF8.self)
+        }
+        let expected = "<mark>Alep</mark> &amp; <mark>Homs</mark>, puis <mark>Idleb</mark>."
+        #expect(quote([0..<4, 7..<11, 18..<23]) == expected)
+        #expect(quote([18..<23, 0..<4, 7..<11]) == expected)
+        #expect(quote([7..<11, 0..<4, 18..<23, 20..<40]) == expected)
+        #expect(quote([]) == "Alep &amp; Homs, puis Idleb.")
+    }
+
     @Test("in a crowded article, company is counted among the entities it names most")
     func companions() throws {
         let (_, output) = try TestSupport.buildToDisk(Self.dossier)

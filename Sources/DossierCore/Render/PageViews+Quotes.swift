@@ -7,10 +7,12 @@ extension PageViews {
     /// A sentence as HTML with each mention in `<mark>`; everything else escaped. A very long sentence is
     /// quoted only around its first mention, between `…`. In UTF-8 bytes, as the page takes it.
     static func highlight(_ utf8: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) -> [UInt8] {
-        // Mentions start and end on whole characters: slices of the sentence's bytes, copied once.
-        let sorted = ranges.sorted(by: { $0.lowerBound < $1.lowerBound }).filter { $0.upperBound <= utf8.count }
+        // Mentions start and end on whole characters: slices of the sentence's bytes, copied once. They come in
+        // reading order, and are sorted only if not: 10,000 articles quote 180,000 sentences.
+        let inOrder = zip(ranges, ranges.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound }
+        let sorted = inOrder ? ranges : ranges.sorted(by: { $0.lowerBound < $1.lowerBound })
         var window = 0..<utf8.count
-        if utf8.count > 2 * quoteMargin, let first = sorted.first {
+        if utf8.count > 2 * quoteMargin, let first = sorted.first(where: { $0.upperBound <= utf8.count }) {
             window =
                 wordBoundary(
                     in: utf8, before: first.lowerBound - quoteMargin)..<wordBoundary(

@@ -392,6 +392,7 @@ struct PageViews {
                     ? linked.mentions.filter { $0.entityIndex == registryIndex }.map(MentionPlace.init)[...]
                     : mentionsByArticle[index].places(of: registryIndex)
                 var sentences: [TemplateValue] = []
+                sentences.reserveCapacity(Self.sentencesPerAppearance)
                 seen.removeAll(keepingCapacity: true)
                 // Mentions come in reading order, so their sentence numbers never go back: a new one is a new sentence.
                 for mention in own where seen.last != mention.sentence {
@@ -402,15 +403,19 @@ struct PageViews {
                     let html = linked.sentences.withUTF8(mention.sentence) { Self.highlight($0, ranges: ranges) }
                     sentences.append(["html": .utf8(html)])
                 }
-                var view: TemplateFields = [
+                // One literal or the other: a field added to a literal's array would copy it into a larger one.
+                let hidden = seen.count - sentences.count
+                guard hidden > 0 else {
+                    return [
+                        "article": articleReference(index, from: page), "count": .int(own.count),
+                        "sentences": .list(sentences),
+                    ]
+                }
+                return [
                     "article": articleReference(index, from: page), "count": .int(own.count),
                     "sentences": .list(sentences),
+                    "more_sentences": .text(hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases"),
                 ]
-                let hidden = seen.count - sentences.count
-                if hidden > 0 {
-                    view["more_sentences"] = .text(hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases")
-                }
-                return .object(view)
             })
         context["appearances_start"] = .int(first + 1)
         if pages > 1 { context["pagination"] = pagination(of: entity, page: number, count: pages, from: page) }

@@ -59,21 +59,22 @@ struct SearchIndexWriter {
             files.removeAll()
         }
         flush(upTo: 1)
-        let shards = Self.shards(of: postings.entries())
-        for shard in shards {
-            files.append(
+        emit(files)
+        files.removeAll()
+        // Each shard's file is made and written in turn, and its postings let go: together they are megabytes.
+        var shards = Self.shards(of: postings.entries())
+        let keys = shards.map(\.key)
+        shards.reverse()
+        while let shard = shards.popLast() {
+            emit([
                 RenderedFile(
                     path: OutputPath("search/index/\(SearchScript.fileName(forKey: shard.key)).js"),
-                    data: SearchScript.script(id: "i:" + shard.key, capacity: shard.body.utf8.count + 2) { output in
-                        var body = shard.body
-                        output.appendByte(0x7B)
-                        body.withUTF8 { output.appendBytes($0) }
-                        output.appendByte(0x7D)
-                    }))
+                    data: SearchScript.script(id: "i:" + shard.key, capacity: shard.size + 2) { shard.write(to: &$0) })
+            ])
         }
         let meta: [String: SearchJSON] = [
             "entities": .int(entityCount), "documents": .int(documentCount), "block": .int(block),
-            "shards": .array(shards.map { .string($0.key) }),
+            "shards": .array(keys.map(SearchJSON.string)),
             "stop": .array(SearchTokenizer.stopWords.sorted().map(SearchJSON.string)),
             "elided": .array(SearchTokenizer.elided.sorted().map(SearchJSON.string)),
         ]
@@ -86,18 +87,9 @@ struct SearchIndexWriter {
     /// Groups the words by their first two letters, then cuts any group past `shardLimit` by one more letter;
     /// the entries may come in any order. The key of a word is then the longest key that begins it, which is
     /// how `search.js` finds it.
-    static func shards(of unsorted: [Entry]) -> [(key: String, body: String)] {
+    static func shards(of unsorted: [Entry]) -> [Shard] {
         let entries = unsorted.sorted { $0.word < $1.word }
-        var shards: [(key: String, body: String)] = []
-        func body(_ members: some Collection<Entry>) -> String {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(members.reduce(0) { $0 + $1.text.count + 1 })
-            for (position, member) in members.enumerated() {
-                if position > 0 { bytes.append(0x2C) }
-                bytes.append(contentsOf: member.text)
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        var shards: [Shard] = []
         func cut(_ group: ArraySlice<Entry>, depth: Int) {
             var start = group.startIndex
             while start < group.endIndex {
@@ -105,7 +97,7 @@ struct SearchIndexWriter {
                 var end = start
                 var size = 0
                 while end < group.endIndex, group[end].letters.prefix(depth) == key {
-                    size += group[end].text.count + 1
+                    size += group[end].size + 1
                     end += 1
                 }
                 let members = group[start..<end]
@@ -113,10 +105,10 @@ struct SearchIndexWriter {
                 if size > shardLimit, depth < maxKeyLength, members.count > 1 {
                     // The word that is the key itself stays under the key; longer ones go one letter deeper.
                     let exact = members.filter { $0.letters.count <= depth }
-                    if !exact.isEmpty { shards.append((keyText, body(exact))) }
+                    if !exact.isEmpty { shards.append(Shard(key: keyText, members: exact)) }
                     cut(members.filter { $0.letters.count > depth }[...], depth: depth + 1)
                 } else {
-                    shards.append((keyText, body(members)))
+                    shards.append(Shard(key: keyText, members: Array(members)))
                 }
                 start = end
             }
@@ -125,23 +117,65 @@ struct SearchIndexWriter {
         return shards.sorted { $0.key < $1.key }
     }
 
-    /// A word of the index with its letters and its entry, `"word":[gap,weight,…]`, as written in its shard.
+    /// The words of one file of `search/index/`, under the key that begins them all.
+    struct Shard {
+        var key: String
+        var members: [Entry]
+
+        /// The bytes of the entries written one after the other, with commas between them.
+        var size: Int { members.reduce(-1) { $0 + $1.size + 1 } }
+
+        /// Writes the entries, `{"word":[gap,weight,…],…}`.
+        func write<Output: ByteAppending & ~Copyable>(to output: inout Output) {
+            output.appendByte(0x7B)
+            for (position, member) in members.enumerated() {
+                if position > 0 { output.appendByte(0x2C) }
+                member.write(to: &output)
+            }
+            output.appendByte(0x7D)
+        }
+
+        /// The entries as text, without the braces: for tests.
+        var body: String {
+            var bytes: [UInt8] = []
+            write(to: &bytes)
+            return String(decoding: bytes.dropFirst().dropLast(), as: UTF8.self)
+        }
+    }
+
+    /// A word of the index with its letters and its postings, written in its shard as `"word":[gap,weight,…]`.
     struct Entry {
         var word: String
         var letters: [Unicode.Scalar]
-        var text: [UInt8]
+        /// `"word":[`, the word written as the script writes strings.
+        private var head: [UInt8]
+        /// `gap,weight,…`, handed over by the postings, not copied.
+        private var postings: [UInt8]
 
-        /// An entry from a word and its postings, `gap,weight,…` without the brackets.
         init(word: String, postings: [UInt8]) {
-            var text: [UInt8] = []
-            text.reserveCapacity(word.utf8.count + postings.count + 5)
-            SearchScript.appendString(word, to: &text)
-            text.append(contentsOf: ":[".utf8)
-            text.append(contentsOf: postings)
-            text.append(0x5D)
+            var head: [UInt8] = []
+            SearchScript.appendString(word, to: &head)
+            head.append(contentsOf: ":[".utf8)
             self.word = word
             self.letters = Array(word.unicodeScalars)
-            self.text = text
+            self.head = head
+            self.postings = postings
+        }
+
+        /// The bytes of the entry as written.
+        var size: Int { head.count + postings.count + 1 }
+
+        func write<Output: ByteAppending & ~Copyable>(to output: inout Output) {
+            head.withUnsafeBufferPointer { output.appendBytes($0) }
+            postings.withUnsafeBufferPointer { output.appendBytes($0) }
+            output.appendByte(0x5D)
+        }
+
+        /// The entry as written: for tests.
+        var text: [UInt8] {
+            var bytes: [UInt8] = []
+            write(to: &bytes)
+            return bytes
         }
     }
 
