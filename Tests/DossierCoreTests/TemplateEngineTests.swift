@@ -261,4 +261,17 @@ struct HTMLEscapingTests {
             #expect(buffer.data() == Data(expected))
         }
     }
+
+    @Test("A number is written in decimal as String(number) writes it, on either side of its fast paths")
+    func decimals() {
+        let numbers = [Int.min, -100, -10, -9, -1] + Array(0...120) + [999, 1_000, 123_456_789, Int.max]
+        for number in numbers {
+            var array: [UInt8] = []
+            array.appendDecimal(number)
+            var buffer = ByteBuffer(capacity: 1)
+            buffer.appendDecimal(number)
+            #expect(String(decoding: array, as: UTF8.self) == String(number))
+            #expect(buffer.array == array)
+        }
+    }
 }

@@ -54,10 +54,7 @@ struct JSONBytes: ~Copyable {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    mutating func int(_ value: Int) {
-        var text = String(value)
-        text.withUTF8 { bytes.appendBytes($0) }
-    }
+    mutating func int(_ value: Int) { bytes.appendDecimal(value) }
 
     /// A finite double (`JSONEncoder` throws for the others: check before).
     mutating func double(_ value: Double) {

@@ -403,19 +403,15 @@ struct PageViews {
                     let html = linked.sentences.withUTF8(mention.sentence) { Self.highlight($0, ranges: ranges) }
                     sentences.append(["html": .utf8(html)])
                 }
-                // One literal or the other: a field added to a literal's array would copy it into a larger one.
-                let hidden = seen.count - sentences.count
-                guard hidden > 0 else {
-                    return [
-                        "article": articleReference(index, from: page), "count": .int(own.count),
-                        "sentences": .list(sentences),
-                    ]
-                }
-                return [
+                var view: TemplateFields = [
                     "article": articleReference(index, from: page), "count": .int(own.count),
                     "sentences": .list(sentences),
-                    "more_sentences": .text(hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases"),
                 ]
+                let hidden = seen.count - sentences.count
+                if hidden > 0 {
+                    view["more_sentences"] = .text(hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases")
+                }
+                return .object(view)
             })
         context["appearances_start"] = .int(first + 1)
         if pages > 1 { context["pagination"] = pagination(of: entity, page: number, count: pages, from: page) }

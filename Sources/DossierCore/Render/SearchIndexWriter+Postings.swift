@@ -45,9 +45,9 @@ extension SearchIndexWriter {
                 while end < grouped.count, Int(grouped[end].word) == word {
                     let document = Int(grouped[end].document)
                     if end > start || word < known { text.append(0x2C) }
-                    Self.appendDecimal(document - previous, to: &text)
+                    text.appendDecimal(document - previous)
                     text.append(0x2C)
-                    Self.appendDecimal(Int(grouped[end].weight), to: &text)
+                    text.appendDecimal(Int(grouped[end].weight))
                     previous = document
                     end += 1
                 }
@@ -69,19 +69,6 @@ extension SearchIndexWriter {
                 starts[Int(posting.word)] += 1
             }
             return grouped
-        }
-
-        /// A number that is not negative, in decimal; gaps and weights are mostly one or two digits.
-        @inline(__always)
-        private static func appendDecimal(_ number: Int, to text: inout [UInt8]) {
-            if number < 10 {
-                text.append(UInt8(truncatingIfNeeded: number) + 0x30)
-            } else if number < 100 {
-                text.append(UInt8(truncatingIfNeeded: number / 10) + 0x30)
-                text.append(UInt8(truncatingIfNeeded: number % 10) + 0x30)
-            } else {
-                text.append(contentsOf: String(number).utf8)
-            }
         }
 
         /// The words and their postings, as shard entries; the postings are handed over, not copied.

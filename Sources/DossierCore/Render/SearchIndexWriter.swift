@@ -63,18 +63,18 @@ struct SearchIndexWriter {
         files.removeAll()
         // Each shard's file is made and written in turn, and its postings let go: together they are megabytes.
         var shards = Self.shards(of: postings.entries())
-        let keys = shards.map(\.key)
-        shards.reverse()
-        while let shard = shards.popLast() {
+        for index in shards.indices {
+            let shard = shards[index]
             emit([
                 RenderedFile(
                     path: OutputPath("search/index/\(SearchScript.fileName(forKey: shard.key)).js"),
                     data: SearchScript.script(id: "i:" + shard.key, capacity: shard.size + 2) { shard.write(to: &$0) })
             ])
+            shards[index].members = []
         }
         let meta: [String: SearchJSON] = [
             "entities": .int(entityCount), "documents": .int(documentCount), "block": .int(block),
-            "shards": .array(keys.map(SearchJSON.string)),
+            "shards": .array(shards.map { .string($0.key) }),
             "stop": .array(SearchTokenizer.stopWords.sorted().map(SearchJSON.string)),
             "elided": .array(SearchTokenizer.elided.sorted().map(SearchJSON.string)),
         ]

@@ -47,9 +47,7 @@ enum SearchScript {
         switch value {
         case .string(let string): appendString(string, to: &text)
         case .utf8(let bytes): bytes.withUnsafeBufferPointer { appendString(utf8: $0, to: &text) }
-        case .int(let number):
-            var digits = String(number)
-            digits.withUTF8 { text.appendBytes($0) }
+        case .int(let number): text.appendDecimal(number)
         case .array(let items):
             text.appendByte(0x5B)
             for (position, item) in items.enumerated() {

@@ -17,6 +17,21 @@ extension ByteAppending where Self: ~Copyable {
     mutating func appendBytes(_ text: StaticString) {
         appendBytes(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
+
+    /// A number in decimal, as `String(number)` writes it: most numbers of a page or of the search index are one
+    /// or two digits, written without making a string.
+    @inline(__always)
+    mutating func appendDecimal(_ number: Int) {
+        if number >= 0, number < 10 {
+            appendByte(UInt8(truncatingIfNeeded: number) + 0x30)
+        } else if number >= 10, number < 100 {
+            appendByte(UInt8(truncatingIfNeeded: number / 10) + 0x30)
+            appendByte(UInt8(truncatingIfNeeded: number % 10) + 0x30)
+        } else {
+            var text = String(number)
+            text.withUTF8 { appendBytes($0) }
+        }
+    }
 }
 
 extension Array: ByteAppending where Element == UInt8 {

@@ -122,7 +122,7 @@ struct TemplateRenderer: Sendable {
                     HTML.append(string, to: &output)
                 }
             case .utf8(let bytes): write(bytes, escaped: escaped, into: &output)
-            case .int(let number): HTML.append(String(number), to: &output)
+            case .int(let number): output.appendDecimal(number)
             case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
             case .list, .object: break
             }
