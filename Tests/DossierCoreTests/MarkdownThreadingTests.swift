@@ -79,3 +79,35 @@ private final class StartingGate: @unchecked Sendable {
         return total
     }
 }
+
+@Suite("Parsing inlines on several threads without a lock")
+struct MarkdownSharedCharactersTests {
+    /// Debian's cmark-gfm keeps the trigger characters in one table for the process: there, the characters are
+    /// set once for good and no parser waits for another. A cmark-gfm that keeps them per parser needs neither.
+    @Test("With Debian's cmark-gfm, the trigger characters are shared and inlines parse without the lock")
+    func sharedOnDebian() {
+        MarkdownDocument.registerExtensions()
+        if MarkdownDocument.libraryVersion == "0.29.0.gfm.6" {
+            #expect(!MarkdownDocument.parsesInlinesUnderLock)
+        }
+    }
+
+    @Test("Strikethrough, autolinks and emphasis beside a tilde read the same on every thread")
+    func sameOnEveryThread() async {
+        let text = "Texte ~~barré~~, voir www.example.org, et a*~b*.\n"
+        let expected = String(decoding: MarkdownDocument(markdown: text).html(), as: UTF8.self)
+        #expect(expected.contains("<del>barré</del>"))
+        #expect(expected.contains("<a href=\"http://www.example.org\">www.example.org</a>"))
+        #expect(expected.contains("a<em>~b</em>"))
+        let results = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    (0..<200).map { _ in String(decoding: MarkdownDocument(markdown: text).html(), as: UTF8.self) }
+                }
+            }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(results.count == 800)
+        #expect(results.allSatisfy { $0 == expected })
+    }
+}

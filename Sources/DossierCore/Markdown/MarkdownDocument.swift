@@ -6,25 +6,78 @@ final class MarkdownDocument {
     fileprivate let root: OpaquePointer
     private let parser: OpaquePointer?
 
-    /// cmark-gfm's extensions, registered exactly once. The library's own check is a plain flag: two threads
-    /// that parse their first document at the same moment would both register, and the second registration
-    /// renumbers the table node types under the first thread's parser (CI saw cmark abort on
-    /// `b->flags & CMARK_NODE__OPEN`). A Swift static is initialised once, under a lock.
-    private static let extensionsRegistered: Bool = {
+    /// cmark-gfm's extensions, registered exactly once, and whether a parser's inline pass must run alone. The
+    /// library's own registration check is a plain flag: two threads that parse their first document at the same
+    /// moment would both register, and the second registration renumbers the table node types under the first
+    /// thread's parser (CI saw cmark abort on `b->flags & CMARK_NODE__OPEN`). A Swift static is initialised once,
+    /// under a lock.
+    static let parsesInlinesUnderLock: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
-        return true
+        return !shareTriggerCharacters()
     }()
 
     /// Registers cmark-gfm's extensions; parsing does it too, so calling this is only a way to pay for it early.
     static func registerExtensions() {
-        _ = extensionsRegistered
+        _ = parsesInlinesUnderLock
     }
 
-    /// Held while cmark parses inlines. cmark-gfm 0.29.0.gfm.6 (Debian's) adds the extensions' trigger
-    /// characters (`~` for strikethrough, `:` `w` `@` for autolinks) to one process-wide table when a parser
-    /// starts its inline pass and removes them when it ends, so a parser finishing on one thread made
-    /// `~~barré~~` come out as plain text on another. Reading the blocks (`cmark_parser_feed`) stays parallel.
+    /// The version of cmark-gfm the program runs with, such as `0.29.0.gfm.6`.
+    static var libraryVersion: String { String(cString: cmark_version_string()) }
+
+    /// The extensions every document is parsed with: GitHub's tables, strikethrough and autolinks, and the filter
+    /// of raw HTML tags. Strikethrough is attached only to a text that has a `~` (see below): without one it can
+    /// match nothing.
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+
+    /// Held while cmark parses the inlines of a text with a `~`, or of any text where the trigger characters could
+    /// not be shared (see below).
     private static let inlinePass = NSLock()
+
+    /// cmark-gfm 0.29.0.gfm.6 (Debian's) adds the extensions' trigger characters (`~` for strikethrough, `:` and
+    /// `w` for autolinks) to one process-wide table when a parser starts its inline pass, and takes them out when
+    /// it ends: a parser finishing on one thread made `~~barré~~` or `www.` links plain text on another. Parsing
+    /// every text's inlines under one lock made the cores wait for each other a thousand times per 10,000 articles.
+    ///
+    /// - Autolinks find their addresses without the table's help once a parser stops at `:` and `w`: so these are
+    ///   set here for good, and the autolink extension is left with no characters to add or take out. (Its list,
+    ///   a few bytes, is kept for the life of the process.)
+    /// - Strikethrough also finds itself through its list when it closes `~~`, so its list stays, and its `~` is
+    ///   added and taken out as before. A text without a `~` does not need it and is parsed without it: such a
+    ///   parser then never writes to the table, and reads nothing there that another can change. A text with a
+    ///   `~` is parsed under the lock, with strikethrough: the only parsers that write are then one at a time.
+    ///
+    /// Done only where the table is shared. Strikethrough's `~` also counts as no character at all beside an
+    /// emphasis mark, so `a*~b*` is emphasis only while `~` is in the table: a parser without extensions shows
+    /// whether it sees the characters another parser set. A cmark-gfm that keeps the table in each parser is left
+    /// as it is, and every inline pass keeps the lock. Returns whether the autolinks' characters are now shared.
+    private static func shareTriggerCharacters() -> Bool {
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return false }
+        defer { cmark_parser_free(parser) }
+        attachExtensions(to: parser, strikethrough: true)
+        cmark_manage_extensions_special_characters(parser, 1)
+        let shared = plainParserSeesTilde()
+        if shared, let autolink = cmark_find_syntax_extension("autolink") {
+            cmark_syntax_extension_set_special_inline_chars(autolink, nil)
+        }
+        cmark_manage_extensions_special_characters(parser, 0)
+        return shared
+    }
+
+    /// Whether a parser without extensions reads `a*~b*` as emphasis (see above).
+    private static func plainParserSeesTilde() -> Bool {
+        let probe = "a*~b*"
+        guard let html = cmark_markdown_to_html(probe, probe.utf8.count, CMARK_OPT_DEFAULT) else { return false }
+        defer { free(html) }
+        return String(cString: html).contains("<em>")
+    }
+
+    private static func attachExtensions(to parser: OpaquePointer, strikethrough: Bool) {
+        for name in extensionNames where strikethrough || name != "strikethrough" {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+    }
 
     /// Parses CommonMark with GitHub's tables, strikethrough and autolinks (raw HTML is never passed through).
     convenience init(markdown: String) { self.init(markdown: markdown[...]) }
@@ -32,19 +85,20 @@ final class MarkdownDocument {
     /// The same from a slice of a text, such as an article's body after its front matter.
     init(markdown: Substring) {
         Self.registerExtensions()
-        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        for name in ["table", "strikethrough", "autolink", "tagfilter"] {
-            if let extensionPointer = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
-            }
-        }
         var text = markdown
+        let alone = Self.parsesInlinesUnderLock || text.withUTF8 { $0.contains(UInt8(ascii: "~")) }
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        Self.attachExtensions(to: parser, strikethrough: alone)
         text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        self.root = Self.inlinePass.withLock { cmark_parser_finish(parser) }
+        if alone {
+            self.root = Self.inlinePass.withLock { cmark_parser_finish(parser) }
+        } else {
+            self.root = cmark_parser_finish(parser)
+        }
         self.parser = parser
         dropUnsafeImages()
     }
