@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 
@@ -53,5 +54,44 @@ struct ParallelMapTests {
         }
         #expect(seen.suffix(10).allSatisfy { $0 < count / 2 })
         #expect(ledger.freed.load(ordering: .sequentiallyConsistent) == count)
+    }
+}
+
+/// The map for work that waits for the disk: in order whichever way it runs, and on more threads than cores only
+/// when its first items waited.
+@Suite("Parallel map for work that waits")
+struct ParallelMapWaitingTests {
+    /// Which threads ran a transform.
+    final class Threads: Sendable {
+        let seen = Mutex<Set<ObjectIdentifier>>([])
+
+        func note() {
+            let id = ObjectIdentifier(Thread.current)
+            seen.withLock { _ = $0.insert(id) }
+        }
+
+        var count: Int { seen.withLock { $0.count } }
+    }
+
+    @Test("on sixteen threads, results come back in the input's order", arguments: [0, 1, 100, 1_024, 10_001])
+    func manyThreadsInOrder(count: Int) {
+        let results = Array(0..<count).onManyThreads(16) { $0 * 3 }
+        #expect(results == (0..<count).map { $0 * 3 })
+    }
+
+    @Test("items that wait send the rest to more threads than there are cores, in order")
+    func widensWhenWaiting() {
+        let count = 4_096
+        let threads = Threads()
+        let results = Array(0..<count).parallelMapWaiting(threads: 64) { number in
+            threads.note()
+            usleep(300)  // as a read from a cold disk
+            return number + 1
+        }
+        #expect(results == (1...count).map { $0 })
+        #expect(threads.count > ProcessInfo.processInfo.activeProcessorCount + 1)
+        // Quick items give the same results; whether they stay on the cores depends on the timing of the first
+        // ones, which a busy test run can slow down, so only the results are checked.
+        #expect(Array(0..<count).parallelMapWaiting { $0 + 1 } == results)
     }
 }

@@ -152,7 +152,7 @@ public enum DossierLoader {
         }
         let kept = (previous?.files ?? KeptResults()).lookup(for: candidates.map(\.relative))
         let found = candidates
-        let reads = Array(found.indices).parallelMap { index -> Read in
+        let reads = Array(found.indices).parallelMapWaiting { index -> Read in
             let candidate = found[index]
             let size = candidate.stamp?.size ?? 0
             if size > maximumFileSize { return .tooLarge(size) }
@@ -259,7 +259,7 @@ enum FileKind {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return names.map { FileKind(folder + "/" + $0) } }
         defer { close(descriptor) }
-        return names.parallelMap { name in
+        return names.parallelMapWaiting { name in
             var status = stat()
             if fstatat(descriptor, name, &status, 0) == 0 { return FileKind(status) }
             return fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 ? .brokenLink : .missing

@@ -1,4 +1,6 @@
 import Dispatch
+import Foundation
+import Synchronization
 
 extension Array where Element: Sendable {
     /// `map` on every core, for independent work (parse, link, render per article or page): results
@@ -22,6 +24,63 @@ extension Array where Element: Sendable {
                     output[position] = transform(input[position])  // each slot written by one worker only
                 }
             }
+        }
+        return slots.map { $0! }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `parallelMap` for work that may wait for the disk (reading files, looking at them). A first slice runs on
+    /// one thread per core, timed: if its items waited (the page cache no longer holds the dossier, as here after
+    /// a minute's pause, or after a restart), the rest runs on `threads` threads, so that that many reads are in
+    /// flight at once rather than two. 10,000 files read cold by two threads took 1.3 s; a warm read takes about
+    /// 10 µs, and costs nothing more. Results come back in the array's order.
+    func parallelMapWaiting<Result: Sendable>(
+        threads: Int = 16, _ transform: @escaping @Sendable (Element) -> Result
+    ) -> [Result] {
+        let probe = Swift.min(count, 128)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var results = Array(self[..<probe]).parallelMap(transform)
+        guard probe < count else { return results }
+        let perItem = (clock.now - start) * ProcessInfo.processInfo.activeProcessorCount / probe
+        let rest = Array(self[probe...])
+        results += perItem > .microseconds(50) ? rest.onManyThreads(threads, transform) : rest.parallelMap(transform)
+        return results
+    }
+
+    /// `parallelMap` on `threads` threads of its own, more than there are cores.
+    func onManyThreads<Result: Sendable>(
+        _ threads: Int, _ transform: @escaping @Sendable (Element) -> Result
+    ) -> [Result] {
+        let threads = Swift.min(threads, count / 64)
+        guard threads > 1 else { return parallelMap(transform) }
+        let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        nonisolated(unsafe) let output = slots
+        let chunk = 16
+        let next = Atomic<Int>(0)
+        let finished = DispatchGroup()
+        self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            for _ in 0..<threads {
+                finished.enter()
+                Thread.detachNewThread {
+                    while true {
+                        let start = next.add(chunk, ordering: .relaxed).oldValue
+                        guard start < input.count else { break }
+                        for position in start..<Swift.min(input.count, start + chunk) {
+                            output[position] = transform(input[position])  // each slot written by one thread
+                        }
+                    }
+                    finished.leave()
+                }
+            }
+            finished.wait()
         }
         return slots.map { $0! }
     }
