@@ -7,24 +7,31 @@ extension Array where Element: Sendable {
     /// come back in the array's order, so the output does not depend on scheduling.
     func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         guard count > 1 else { return map(transform) }
+        // Small chunks keep both cores busy when some items (big entity pages) cost far more than others.
+        let chunk = Swift.max(1, Swift.min(64, count / 64))
+        let chunks = (count + chunk - 1) / chunk
+        return collectingResults { slots in
+            nonisolated(unsafe) let output = slots
+            self.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                    for position in (index * chunk)..<Swift.min(count, (index + 1) * chunk) {
+                        output[position] = transform(input[position])  // each slot written by one worker only
+                    }
+                }
+            }
+        }
+    }
+
+    /// Hands `fill` one empty slot per element, and returns what it put in them, in order: it must fill each once.
+    private func collectingResults<Result>(_ fill: (UnsafeMutableBufferPointer<Result?>) -> Void) -> [Result] {
         let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
         defer {
             slots.deinitialize()
             slots.deallocate()
         }
-        nonisolated(unsafe) let output = slots
-        // Small chunks keep both cores busy when some items (big entity pages) cost far more than others.
-        let chunk = Swift.max(1, Swift.min(64, count / 64))
-        let chunks = (count + chunk - 1) / chunk
-        self.withUnsafeBufferPointer { input in
-            nonisolated(unsafe) let input = input
-            DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                for position in (index * chunk)..<Swift.min(count, (index + 1) * chunk) {
-                    output[position] = transform(input[position])  // each slot written by one worker only
-                }
-            }
-        }
+        fill(slots)
         return slots.map { $0! }
     }
 }
@@ -55,34 +62,29 @@ extension Array where Element: Sendable {
     ) -> [Result] {
         let threads = Swift.min(threads, count / 64)
         guard threads > 1 else { return parallelMap(transform) }
-        let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        nonisolated(unsafe) let output = slots
         let chunk = 16
         let next = Atomic<Int>(0)
         let finished = DispatchGroup()
-        self.withUnsafeBufferPointer { input in
-            nonisolated(unsafe) let input = input
-            for _ in 0..<threads {
-                finished.enter()
-                Thread.detachNewThread {
-                    while true {
-                        let start = next.add(chunk, ordering: .relaxed).oldValue
-                        guard start < input.count else { break }
-                        for position in start..<Swift.min(input.count, start + chunk) {
-                            output[position] = transform(input[position])  // each slot written by one thread
+        return collectingResults { slots in
+            nonisolated(unsafe) let output = slots
+            self.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                for _ in 0..<threads {
+                    finished.enter()
+                    Thread.detachNewThread {
+                        while true {
+                            let start = next.add(chunk, ordering: .relaxed).oldValue
+                            guard start < input.count else { break }
+                            for position in start..<Swift.min(input.count, start + chunk) {
+                                output[position] = transform(input[position])  // each slot written by one thread
+                            }
                         }
+                        finished.leave()
                     }
-                    finished.leave()
                 }
+                finished.wait()
             }
-            finished.wait()
         }
-        return slots.map { $0! }
     }
 }
 
