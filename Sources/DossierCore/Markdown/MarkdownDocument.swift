@@ -39,8 +39,8 @@ final class MarkdownDocument {
     /// every text's inlines under one lock made the cores wait for each other a thousand times per 10,000 articles.
     ///
     /// - Autolinks find their addresses without the table's help once a parser stops at `:` and `w`: so these are
-    ///   set here for good, and the autolink extension is left with no characters to add or take out. (Its list,
-    ///   a few bytes, is kept for the life of the process.)
+    ///   set here for good, and the autolink extension's list is freed, leaving it none to add or take out
+    ///   (through the extension's record, which Debian's libcmark-gfm-dev installs; without it, the lock stays).
     /// - Strikethrough also finds itself through its list when it closes `~~`, so its list stays, and its `~` is
     ///   added and taken out as before. A text without a `~` does not need it and is parsed without it: such a
     ///   parser then never writes to the table, and reads nothing there that another can change. A text with a
@@ -55,9 +55,9 @@ final class MarkdownDocument {
         defer { cmark_parser_free(parser) }
         attachExtensions(to: parser, strikethrough: true)
         cmark_manage_extensions_special_characters(parser, 1)
-        let shared = plainParserSeesTilde()
-        if shared, let autolink = cmark_find_syntax_extension("autolink") {
-            cmark_syntax_extension_set_special_inline_chars(autolink, nil)
+        var shared = plainParserSeesTilde()
+        if shared {
+            shared = cmark_find_syntax_extension("autolink").map(dossier_free_special_inline_chars) ?? false
         }
         cmark_manage_extensions_special_characters(parser, 0)
         return shared
