@@ -86,13 +86,14 @@ final class MarkdownDocument {
     init(markdown: Substring) {
         Self.registerExtensions()
         var text = markdown
-        let alone = Self.parsesInlinesUnderLock || text.withUTF8 { $0.contains(UInt8(ascii: "~")) }
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
-        Self.attachExtensions(to: parser, strikethrough: alone)
-        text.withUTF8 { bytes in
+        let alone = text.withUTF8 { bytes in
+            let alone = Self.parsesInlinesUnderLock || bytes.contains(UInt8(ascii: "~"))
+            Self.attachExtensions(to: parser, strikethrough: alone)
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
+            return alone
         }
         if alone {
             self.root = Self.inlinePass.withLock { cmark_parser_finish(parser) }
