@@ -39,10 +39,13 @@ struct EntityMatcher: Sendable {
     private(set) var unmatchableNames: [(name: String, entity: Int)] = []
 
     init(registry: Registry) {
-        // Sized up front: a registry of 100,000 aliases would otherwise rehash these tables again and again.
+        // Sized up front: a registry of 100,000 aliases would otherwise rehash this table again and again.
         let nameCount = registry.entities.reduce(0) { $0 + $1.names.count + $1.exclusions.count }
-        var owners: [[UInt8]: [Int]] = Dictionary(minimumCapacity: nameCount)
-        var firstSpelling: [[UInt8]: String] = Dictionary(minimumCapacity: nameCount)
+        // Each distinct folded name once: the spelling it was first written in and the entities that have it.
+        var nameOfKey: [NameKey: Int] = Dictionary(minimumCapacity: nameCount)
+        var distinctNames: [(spelling: String, entities: [Int])] = []
+        distinctNames.reserveCapacity(nameCount)
+        // Kept only for the entities with `not` phrases, the only ones that need them again.
         var keysOfEntity: [[[UInt8]]] = []
         keysOfEntity.reserveCapacity(registry.entities.count)
         trie.reserve(names: nameCount)
@@ -55,11 +58,15 @@ struct EntityMatcher: Sendable {
                     unmatchableNames.append((name, index))
                 }
                 let key = Array(folded.bytes)
-                keys.append(key)
-                if owners[key]?.contains(index) == true { continue }
-                owners[key, default: []].append(index)
-                firstSpelling[key] = firstSpelling[key] ?? name
-                if owners[key]!.count > 1 { continue }
+                if !entity.exclusions.isEmpty { keys.append(key) }
+                let fresh = distinctNames.count
+                let known = Self.lookUp(&nameOfKey[NameKey(bytes: key), default: fresh])
+                guard known == fresh else {
+                    // A second spelling of one of this entity's names, or a name another entity has too.
+                    if !distinctNames[known].entities.contains(index) { distinctNames[known].entities.append(index) }
+                    continue
+                }
+                distinctNames.append((name, [index]))
                 let isAcronym = folded.words.count == 1 && Self.isAcronym(name)
                 let caseSensitive = isAcronym || entity.caseSensitiveNames.contains(name)
                 let capitalized =
@@ -81,15 +88,28 @@ struct EntityMatcher: Sendable {
                 if !keysOfEntity[index].contains(where: { Self.contains(key, $0) }) {
                     idleExclusions.append((phrase, index))
                 }
-                guard owners[key] == nil else { continue }  // a registered name wins over a `not` phrase
-                owners[key] = []
+                let fresh = distinctNames.count
+                // A registered name wins over a `not` phrase.
+                guard Self.lookUp(&nameOfKey[NameKey(bytes: key), default: fresh]) == fresh else { continue }
+                distinctNames.append((phrase, []))
                 add(Pattern(entity: nil, firstWordLength: first.folded.count, letterCases: nil), key: key)
             }
         }
         trie.layOut()
-        sharedNames = owners.filter { $0.value.count > 1 }
-            .map { (name: firstSpelling[$0.key]!, entities: $0.value) }
+        sharedNames = distinctNames.filter { $0.entities.count > 1 }
+            .map { (name: $0.spelling, entities: $0.entities) }
             .sorted { $0.name < $1.name }
+    }
+
+    /// Reads a dictionary's value in place: `lookUp(&table[key, default: fresh])` finds the key's value, or
+    /// stores `fresh` for a new key, in one probe of the table.
+    private static func lookUp(_ slot: inout Int) -> Int { slot }
+
+    /// A name's folded bytes as a dictionary key, hashed in one call rather than byte by byte.
+    private struct NameKey: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 
     private mutating func add(_ pattern: Pattern, key: [UInt8]) {

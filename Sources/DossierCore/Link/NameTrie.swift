@@ -1,21 +1,21 @@
 /// Every registered name as a path of folded bytes, so that a text is matched in one walk per word.
 ///
-/// Built with a dictionary of edges, then laid out flat: each node's children sit side by side, sorted by
-/// byte, so that a step of the walk is a short scan, never a hash (the matcher takes one step per letter).
+/// Built from the names sorted by their bytes, then laid out flat: each node's children sit side by side,
+/// sorted by byte, so that a step of the walk is a short scan, never a hash (the matcher takes one step per
+/// letter).
 struct NameTrie: Sendable {
-    /// The root's children by byte: most walks end here, so this is a table.
-    private var rootChildren = [Int32](repeating: -1, count: 256)
-    /// While building: every edge but the root's, keyed by `node << 8 | byte`.
-    private var edges: [Int: Int32] = [:]
+    /// While building: the names' folded bytes end to end, name `k`'s from `keyStarts[k]` to `keyStarts[k + 1]`.
+    private var keyBytes: [UInt8] = []
+    private var keyStarts: [Int] = [0]
+    /// While building: each name's first word's length and pattern.
+    private var keyFirstWords: [Int32] = []
+    private var keyPatterns: [Int32] = []
     /// Once laid out, in breadth-first numbering: node `n`'s children are the bytes
     /// `childBytes[childStart[n]..<childStart[n + 1]]`, and the child at `childBytes[i]` is node `i + 1`.
     private var childStart: [Int32] = []
     private var childBytes: [UInt8] = []
-    /// Once laid out: the root's children by byte, in that numbering (`rootChildren` keeps the building one).
+    /// Once laid out: the root's children by byte (most walks end there, so this is a table).
     private var walkRoot: [Int32] = []
-    /// The patterns that end at each node, for the nodes that end one.
-    private var endings: [Int32: [Int]] = [:]
-    private var terminal: [Bool] = [false]
     /// Once laid out: the patterns ending at node `n` are `endingPatterns[endingStart[n]..<endingStart[n + 1]]`,
     /// so that the walk asks an array, not a dictionary.
     private var endingStart: [Int32] = []
@@ -25,131 +25,126 @@ struct NameTrie: Sendable {
     private var pairRow = [Int32](repeating: -1, count: 256)
     private var pairChildren: [Int32] = []
 
-    /// While building: the heads of the words a name may begin at (see `mayBegin(head:)`).
-    private var heads: Set<UInt64> = []
-    /// Once laid out: a bit per hash of those heads, so that a word that begins no name (most words) is passed
-    /// over with one load, not a walk that branches on each of its bytes. A false "yes" costs a walk; never a
-    /// false "no".
+    /// Once laid out: a bit per hash of the heads of the words a name may begin at (see `mayBegin(head:)`), so
+    /// that a word that begins no name (most words) is passed over with one load, not a walk that branches on
+    /// each of its bytes. A false "yes" costs a walk; never a false "no".
     private var headBits: [UInt64] = []
     private var headShift: UInt64 = 64
 
     /// The root, where every walk starts.
     static let root: Int32 = 0
 
-    /// Room for about this many names, so that a large registry does not rehash the edges as it grows.
+    /// Room for about this many names.
     mutating func reserve(names: Int) {
-        edges.reserveCapacity(names * 8)
-        endings.reserveCapacity(names)
+        keyBytes.reserveCapacity(names * 16)
+        keyStarts.reserveCapacity(names + 1)
+        keyFirstWords.reserveCapacity(names)
+        keyPatterns.reserveCapacity(names)
     }
 
     /// Adds a name's folded bytes; `firstWordLength` is how many of them its first word has.
     mutating func insert(_ key: [UInt8], firstWordLength: Int, pattern: Int) {
-        var node = Self.root
-        for byte in key {
-            if let next = buildingChild(of: node, byte) {
-                node = next
-                continue
-            }
-            let next = Int32(terminal.count)
-            terminal.append(false)
-            if node == Self.root {
-                rootChildren[Int(byte)] = next
-            } else {
-                edges[Int(node) << 8 | Int(byte)] = next
-            }
-            node = next
-        }
-        terminal[Int(node)] = true
-        endings[node, default: []].append(pattern)
-        // A word begins this name if it is the name's first one to eight bytes (or more, whose first eight these
-        // are), but a function word or an elision only if it is the name's whole first word (`à Boukamal` is not
-        // `Abou Kamal`, the matcher's rule): those, the commonest words, need no walk.
-        for count in 1...min(key.count, 8) {
-            let head = ByteLanes.head(of: key.prefix(count))
-            let isFirstWord = count == firstWordLength
-            if isFirstWord { heads.insert(head | Self.elisionTag) }
-            if isFirstWord || !FoldedText.isFunctionWord(key.prefix(count)) { heads.insert(head) }
-        }
+        keyBytes.append(contentsOf: key)
+        keyStarts.append(keyBytes.count)
+        keyFirstWords.append(Int32(firstWordLength))
+        keyPatterns.append(Int32(pattern))
         childStart = []  // laid out again by `layOut()`
     }
 
-    private func buildingChild(of node: Int32, _ byte: UInt8) -> Int32? {
-        if node == Self.root {
-            let next = rootChildren[Int(byte)]
-            return next < 0 ? nil : next
-        }
-        return edges[Int(node) << 8 | Int(byte)]
-    }
-
-    /// Lays the edges out flat; call once after the last `insert`.
+    /// Lays the names out flat; call after the last `insert`.
     ///
-    /// A counting sort into flat arrays: no array per node, so a registry of hundreds of thousands of aliases
-    /// (millions of nodes) costs a few large allocations, not millions of small ones. The nodes are then
-    /// numbered breadth first, so that the shallow nodes every walk visits sit together in memory, and a
-    /// node's children are consecutive numbers: the child at `childBytes[i]` is node `i + 1`.
+    /// No hash table and no array per node: the names are sorted by their bytes, and the nodes of each depth
+    /// are then made in one pass over the names long enough to reach it. A node at that depth is new where a
+    /// name shares fewer bytes than that with the one before it. This numbers the nodes breadth first, each
+    /// node's children in byte order and next to each other, so that the child at `childBytes[i]` is node
+    /// `i + 1`, and the shallow nodes every walk visits sit together in memory. A registry of hundreds of
+    /// thousands of aliases (millions of nodes) then costs a sort and a few passes over its bytes, in memory
+    /// order, where a table of edges took a cache miss per byte.
     mutating func layOut() {
-        let nodeCount = terminal.count
-        // Children by node in insertion numbering, the root's included, sorted by byte.
-        var starts = [Int32](repeating: 0, count: nodeCount + 1)
-        for key in edges.keys { starts[(key >> 8) + 1] += 1 }
-        starts[1] += Int32(rootChildren.lazy.filter { $0 >= 0 }.count)
-        for node in 0..<nodeCount { starts[node + 1] += starts[node] }
-        let edgeCount = Int(starts[nodeCount])
-        var cursors = starts
-        var bytes = [UInt8](repeating: 0, count: edgeCount)
-        var nodes = [Int32](repeating: 0, count: edgeCount)
-        for byte in 0..<256 where rootChildren[byte] >= 0 {
-            bytes[Int(cursors[0])] = UInt8(byte)
-            nodes[Int(cursors[0])] = rootChildren[byte]
-            cursors[0] += 1
-        }
-        for (key, child) in edges {
-            let slot = Int(cursors[key >> 8])
-            bytes[slot] = UInt8(key & 0xFF)
-            nodes[slot] = child
-            cursors[key >> 8] += 1
-        }
-        // Each node has a handful of children: an insertion sort by byte, in place.
-        for node in 0..<nodeCount {
-            let first = Int(starts[node])
-            let end = Int(starts[node + 1])
-            guard end - first > 1 else { continue }
-            for index in (first + 1)..<end {
-                var position = index
-                while position > first, bytes[position - 1] > bytes[position] {
-                    bytes.swapAt(position - 1, position)
-                    nodes.swapAt(position - 1, position)
-                    position -= 1
-                }
+        let names = SortedNames(bytes: keyBytes, starts: keyStarts, firstWords: keyFirstWords, patterns: keyPatterns)
+        var childCounts: [Int32] = [0]
+        var childBytes: [UInt8] = []
+        childBytes.reserveCapacity(names.bytes.count)
+        var endingStart: [Int32] = [0]
+        var endingPatterns: [Int32] = []
+        endingPatterns.reserveCapacity(names.count)
+        var heads: [UInt64] = []
+        // The names long enough to reach the depth, in sorted order, each with the bytes it shares with the
+        // name before it, and the node its bytes so far lead to.
+        var active: [Int32] = []
+        var shared: [Int32] = []
+        var nodes: [Int32] = []
+        for name in 0..<names.count {
+            if names.length(name) == 0 {
+                endingPatterns.append(names.patterns[name])
+            } else {
+                active.append(Int32(name))
+                shared.append(names.shared[name])
+                nodes.append(Self.root)
             }
         }
-        // Breadth first: `order[new] = old`.
-        var order: [Int32] = [Self.root]
-        order.reserveCapacity(nodeCount)
-        var head = 0
-        while head < order.count {
-            let node = Int(order[head])
-            head += 1
-            for slot in Int(starts[node])..<Int(starts[node + 1]) { order.append(nodes[slot]) }
+        var depth = 0
+        while !active.isEmpty {
+            depth += 1
+            var kept = 0
+            var node = Self.root
+            var plainHead = false
+            var elidedHead = false
+            for position in 0..<active.count {
+                let name = Int(active[position])
+                let start = names.starts[name]
+                if position == 0 || shared[position] < depth {
+                    // A new node, one byte below the node this name's bytes so far lead to.
+                    let parent = Int(nodes[position])
+                    childCounts[parent] += 1
+                    childCounts.append(0)
+                    childBytes.append(names.bytes[start + depth - 1])
+                    endingStart.append(Int32(endingPatterns.count))
+                    node = Int32(childBytes.count)
+                    plainHead = false
+                    elidedHead = false
+                    // A word begins a name if it is the name's first one to eight bytes (or more, whose first
+                    // eight these are), but a function word or an elision only if it is the name's whole first
+                    // word (`à Boukamal` is not `Abou Kamal`, the matcher's rule): those, the commonest words,
+                    // need no walk.
+                    if depth <= 8, !FoldedText.isFunctionWord(names.bytes[start..<start + depth]) {
+                        heads.append(ByteLanes.head(of: names.bytes[start..<start + depth]))
+                        plainHead = true
+                    }
+                }
+                if depth <= 8, names.firstWords[name] == depth {
+                    let head = ByteLanes.head(of: names.bytes[start..<start + depth])
+                    if !elidedHead { heads.append(head | Self.elisionTag) }
+                    if !plainHead { heads.append(head) }
+                    (plainHead, elidedHead) = (true, true)
+                }
+                let length = names.length(name)
+                if length == depth { endingPatterns.append(names.patterns[name]) }
+                // A name that goes deeper keeps what it shares with the one before it: if that one ends here,
+                // they share no more than `depth` bytes, so the name still makes a node of its own below.
+                if length > depth {
+                    active[kept] = Int32(name)
+                    shared[kept] = shared[position]
+                    nodes[kept] = node
+                    kept += 1
+                }
+            }
+            active.removeLast(active.count - kept)
+            shared.removeLast(shared.count - kept)
+            nodes.removeLast(nodes.count - kept)
         }
-        precondition(order.count == nodeCount, "every node of the trie hangs from the root")
-        var childStart = [Int32](repeating: 0, count: nodeCount + 1)
-        var childBytes: [UInt8] = []
-        childBytes.reserveCapacity(edgeCount)
-        var endingStart = [Int32](repeating: 0, count: nodeCount + 1)
-        var endingPatterns: [Int32] = []
-        endingPatterns.reserveCapacity(endings.count)
-        for (new, old) in order.enumerated() {
-            childStart[new] = Int32(childBytes.count)
-            childBytes.append(contentsOf: bytes[Int(starts[Int(old)])..<Int(starts[Int(old) + 1])])
-            for pattern in endings[old] ?? [] { endingPatterns.append(Int32(pattern)) }
-            endingStart[new + 1] = Int32(endingPatterns.count)
-        }
-        childStart[nodeCount] = Int32(childBytes.count)
+        endingStart.append(Int32(endingPatterns.count))
+        var childStart = [Int32](repeating: 0, count: childCounts.count + 1)
+        for node in childCounts.indices { childStart[node + 1] = childStart[node] + childCounts[node] }
         self.childStart = childStart
         self.childBytes = childBytes
         self.endingStart = endingStart
         self.endingPatterns = endingPatterns
+        layOutTables(heads: heads)
+    }
+
+    /// The root's and the second level's tables, and the bits of the heads.
+    private mutating func layOutTables(heads: [UInt64]) {
         // The root's children are nodes 1…, in byte order; their children make the pair table.
         walkRoot = [Int32](repeating: -1, count: 256)
         pairRow = [Int32](repeating: -1, count: 256)
@@ -191,7 +186,7 @@ struct NameTrie: Sendable {
     /// Runs `body` with a view of the laid-out trie that reads its arrays through pointers: the matcher takes
     /// a step per letter of every article, and an array's bounds checks and reference counts would be most of it.
     func withWalker<Result>(_ body: (Walker) -> Result) -> Result {
-        precondition(childStart.count == terminal.count + 1, "lay the trie out before walking it")
+        precondition(!childStart.isEmpty, "lay the trie out before walking it")
         return walkRoot.withUnsafeBufferPointer { rootChildren in
             pairRow.withUnsafeBufferPointer { pairRow in
                 pairChildren.withUnsafeBufferPointer { pairChildren in
@@ -271,5 +266,69 @@ struct NameTrie: Sendable {
 
         @inline(__always)
         func pattern(at index: Int) -> Int { Int(endingPatterns[index]) }
+    }
+}
+
+/// The names of a trie being laid out, sorted by their bytes (a name before the longer ones it begins, equal
+/// names in the order they were added), and how many bytes each shares with the one before it.
+private struct SortedNames {
+    let count: Int
+    /// The names' bytes end to end in sorted order, name `k`'s from `starts[k]` to `starts[k + 1]`.
+    private(set) var bytes: [UInt8] = []
+    private(set) var starts: [Int] = [0]
+    private(set) var firstWords: [Int32] = []
+    private(set) var patterns: [Int32] = []
+    /// How many bytes each name shares with the one before it (none for the first).
+    private(set) var shared: [Int32] = []
+
+    init(bytes keyBytes: [UInt8], starts keyStarts: [Int], firstWords keyFirstWords: [Int32], patterns: [Int32]) {
+        count = patterns.count
+        // Compared on their first eight bytes in one number, where most names differ; on the rest only on a tie.
+        var order = (0..<count).map { name in
+            (opening: Self.opening(keyBytes[keyStarts[name]..<keyStarts[name + 1]]), name: name)
+        }
+        keyBytes.withUnsafeBufferPointer { all in
+            order.sort { left, right in
+                if left.opening != right.opening { return left.opening < right.opening }
+                let (leftStart, leftEnd) = (keyStarts[left.name], keyStarts[left.name + 1])
+                let (rightStart, rightEnd) = (keyStarts[right.name], keyStarts[right.name + 1])
+                var (leftIndex, rightIndex) = (leftStart + 8, rightStart + 8)
+                while leftIndex < leftEnd && rightIndex < rightEnd {
+                    if all[leftIndex] != all[rightIndex] { return all[leftIndex] < all[rightIndex] }
+                    leftIndex += 1
+                    rightIndex += 1
+                }
+                let (leftLength, rightLength) = (leftEnd - leftStart, rightEnd - rightStart)
+                return leftLength != rightLength ? leftLength < rightLength : left.name < right.name
+            }
+        }
+        bytes.reserveCapacity(keyBytes.count)
+        starts.reserveCapacity(count + 1)
+        firstWords.reserveCapacity(count)
+        self.patterns.reserveCapacity(count)
+        shared.reserveCapacity(count)
+        for (_, name) in order {
+            let start = bytes.count
+            bytes.append(contentsOf: keyBytes[keyStarts[name]..<keyStarts[name + 1]])
+            var common = 0
+            if let previous = starts.dropLast().last {
+                let limit = min(start - previous, bytes.count - start)
+                while common < limit && bytes[previous + common] == bytes[start + common] { common += 1 }
+            }
+            starts.append(bytes.count)
+            firstWords.append(keyFirstWords[name])
+            self.patterns.append(patterns[name])
+            shared.append(Int32(common))
+        }
+    }
+
+    func length(_ name: Int) -> Int { starts[name + 1] - starts[name] }
+
+    /// The first eight bytes as one number, the first the most significant, zeros past the end: where two
+    /// numbers differ, they compare as the names do; where they tie, the rest and the lengths settle it.
+    private static func opening(_ name: ArraySlice<UInt8>) -> UInt64 {
+        var opening: UInt64 = 0
+        for (position, byte) in name.prefix(8).enumerated() { opening |= UInt64(byte) << (56 - 8 * UInt64(position)) }
+        return opening
     }
 }
