@@ -230,6 +230,18 @@ struct WireCopyFormTests {
         #expect(result.blocks.map(\.line) == [1, 6, 9])
     }
 
+    @Test("Lines are cut at line feeds only: a combining accent, non-breaking spaces and a capital header are kept as written")
+    func linesCutAtLineFeeds() {
+        // A line of non-breaking and thin spaces is blank; an accent combined with the letter before it stays on it.
+        let text = "DATE 2017-11 Re\u{301}unis a\u{300} Gene\u{300}ve.\n\u{A0}\u{202F} \n\u{A0}Suite\u{A0}: e\u{301}te\u{301}.\u{A0}\n"
+            + "\n\u{AD}Première publication : 13/11/2017"
+        let (result, diagnostics) = read(text)
+        #expect(diagnostics.isEmpty)
+        #expect(result.blocks.map(\.text) == ["Re\u{301}unis a\u{300} Gene\u{300}ve.", "Suite\u{A0}: e\u{301}te\u{301}."])
+        #expect(result.blocks.map(\.line) == [1, 3])
+        #expect(result.date == PartialDate(year: 2017, month: 11, day: 13), "an invisible soft hyphen first folds away")
+    }
+
     @Test("CRLF line endings read like LF ones")
     func crlf() throws {
         let text = "date 2017-11 Premier paragraphe\r\nsur deux lignes.\r\n\r\n\r\n- Escalade autour de Damas -\r\n\r\nSuite.\r\n\r\nAvec AFP et Reuters\r\n\r\nPremière publication : 13/11/2017\r\n"

@@ -88,20 +88,30 @@ enum WireCopyReader {
     }
 
     /// Blank lines separate paragraphs; lines inside one are joined.
+    ///
+    /// Lines are cut where their `\n` bytes are: a line feed is always a character of its own, so each cut falls
+    /// between two characters, and the text is not read a character at a time (splitting it as a `String` cut
+    /// 10,000 dispatches into characters, most of what reading them cost).
     private static func paragraphs(of text: String) -> [Paragraph] {
         var result: [Paragraph] = []
         var current: [Substring] = []
         var start = 1
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, rawLine) in lines.enumerated() {
-            let line = trimmed(rawLine)
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 1
+        while true {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = trimmed(text[lineStart..<lineEnd])
             if line.isEmpty {
                 if !current.isEmpty { result.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
                 current = []
             } else {
-                if current.isEmpty { start = index + 1 }
+                if current.isEmpty { start = lineNumber }
                 current.append(line)
             }
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
+            lineNumber += 1
         }
         if !current.isEmpty { result.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
         return result
@@ -117,7 +127,10 @@ enum WireCopyReader {
 
     /// `date 2017-11 L'armée…` → (`2017-11`, `L'armée…`).
     private static func dateHeader(_ text: String) -> (date: String, rest: String)? {
-        guard text.lowercased().hasPrefix("date ") || text.lowercased().hasPrefix("date\t") else { return nil }
+        // On the first five bytes, not the whole opening paragraph lowercased: no letter outside ASCII lowercases
+        // to one of `date`.
+        let keyword = text.utf8.prefix(5).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        guard keyword.elementsEqual("date ".utf8) || keyword.elementsEqual("date\t".utf8) else { return nil }
         let afterKeyword = text.dropFirst(5).drop(while: { $0 == " " || $0 == "\t" })
         let date = afterKeyword.prefix(while: { !$0.isWhitespace })
         guard let firstCharacter = date.first, firstCharacter.isNumber else { return nil }
@@ -127,7 +140,10 @@ enum WireCopyReader {
 
     /// `Première publication : 13/11/2017` (a time after the date is allowed) → `13/11/2017`.
     private static func publicationLine(_ text: String) -> String? {
-        guard text.utf8.count < 200, !text.contains("\n"),
+        // A paragraph that opens with an ASCII character other than `P` cannot fold to `premiere` (folding drops
+        // no ASCII character): most are passed over without folding.
+        guard let opening = text.utf8.first, opening >= 0x80 || opening | 0x20 == UInt8(ascii: "p") else { return nil }
+        guard text.utf8.count < 200, !text.utf8.contains(UInt8(ascii: "\n")),
             TextFolding.fold(String(text.prefix(24))).lowercased().hasPrefix("premiere publication"),
             let colon = text.firstIndex(of: ":")
         else { return nil }
@@ -137,7 +153,8 @@ enum WireCopyReader {
 
     /// `Avec AFP et Reuters` → `AFP et Reuters`: a short line naming the agencies.
     private static func creditLine(_ text: String) -> String? {
-        guard text.hasPrefix("Avec "), text.utf8.count <= 320, !text.contains("\n"), text.count <= 80, !text.hasSuffix(".")
+        guard text.hasPrefix("Avec "), text.utf8.count <= 320, !text.utf8.contains(UInt8(ascii: "\n")),
+            text.count <= 80, !text.hasSuffix(".")
         else { return nil }
         var credit = text.dropFirst(5)
         if credit.hasPrefix("l'") || credit.hasPrefix("l’") { credit = credit.dropFirst(2) }
@@ -150,7 +167,9 @@ enum WireCopyReader {
 
     /// `- Escalade autour de Damas -` → `Escalade autour de Damas`; `"Pas de solution militaire"` stays as is.
     private static func subheading(_ text: String, isFirst: Bool) -> String? {
-        guard !isFirst, text.utf8.count <= 360, !text.contains("\n"), text.count <= 90 else { return nil }
+        guard !isFirst, text.utf8.count <= 360, !text.utf8.contains(UInt8(ascii: "\n")), text.count <= 90 else {
+            return nil
+        }
         let dashes: Set<Character> = ["-", "–", "—"]
         if let first = text.first, let last = text.last, dashes.contains(first), dashes.contains(last), text.count > 2 {
             let inner = text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
