@@ -242,6 +242,28 @@ struct WireCopyFormTests {
         #expect(result.date == PartialDate(year: 2017, month: 11, day: 13), "an invisible soft hyphen first folds away")
     }
 
+    @Test("A sentence said to be plainly spaced is what cutting it at whitespace and joining its words gives")
+    func plainSpacing() {
+        // Spaces of every kind, a combining accent after a space, an Arabic sign that joins what follows it,
+        // joiners, and the letters and marks of French wire copy.
+        let pieces = [
+            " ", " ", "  ", "\t", "\u{A0}", "\u{202F}", "\u{2009}", "\u{3000}", "\u{85}", "\u{301}", "\u{600}", "\u{200D}",
+            "\u{AD}", "a", "É", "é", "œ", "L'armée", "«", "»", "—", "’", "…", "2017", "Deir", "ez-Zor", ",", ".",
+        ]
+        var random = SplitMix(seed: 11)
+        var plain = 0
+        for _ in 0..<20_000 {
+            let text = (0..<random.next(8)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            let joined = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            if WireCopyReader.hasPlainSpacing(text) {
+                plain += 1
+                #expect(joined == text, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+        #expect(plain > 1_000, "\(plain) plain texts")
+        #expect(WireCopyReader.hasPlainSpacing("L’armée syrienne, soutenue par « ses alliés », a repris Boukamal — enfin."))
+    }
+
     @Test("CRLF line endings read like LF ones")
     func crlf() throws {
         let text = "date 2017-11 Premier paragraphe\r\nsur deux lignes.\r\n\r\n\r\n- Escalade autour de Damas -\r\n\r\nSuite.\r\n\r\nAvec AFP et Reuters\r\n\r\nPremière publication : 13/11/2017\r\n"

@@ -68,7 +68,8 @@ enum WireCopyReader {
     static func deriveTitle(from text: String, limit: Int = 110) -> String {
         let bytes = Array(text.utf8)
         let first = SentenceSplitter.sentences(in: bytes).first.map { String(decoding: bytes[$0], as: UTF8.self) } ?? text
-        var sentence = first.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var sentence =
+            hasPlainSpacing(first) ? first : first.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         if sentence.hasSuffix(".") { sentence.removeLast() }
         guard sentence.count > limit else { return sentence }
         let head = sentence.prefix(limit)
@@ -78,6 +79,28 @@ enum WireCopyReader {
         let words = head.prefix(limit - 10)
         if let space = words.lastIndex(of: " ") { return String(words[..<space]) + " …" }
         return String(words) + " …"
+    }
+
+    /// Whether the words of `text` are one space apart already, with none at its ends, and each of its characters
+    /// is one scalar that no other joins: then cutting it at whitespace and joining the words with single spaces
+    /// gives it back as it is. Checked on scalars, which most opening sentences pass without being cut into
+    /// characters.
+    static func hasPlainSpacing(_ text: String) -> Bool {
+        var afterSpace = true  // a space at the start is not plain
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20:
+                if afterSpace { return false }
+                afterSpace = true
+                continue
+            // Printable ASCII; Latin-1 and Latin Extended letters and signs, below the combining accents (U+0300)
+            // and without the no-break space; dashes, quotes and other general punctuation, without the spaces
+            // and joiners around them.
+            case 0x21...0x7E, 0xA1..<0x300, 0x2010...0x2027, 0x2030...0x205E: afterSpace = false
+            default: return false
+            }
+        }
+        return !afterSpace || text.isEmpty
     }
 
     // MARK: - Forms
