@@ -4,10 +4,11 @@
 /// sorted by byte, so that a step of the walk is a short scan, never a hash (the matcher takes one step per
 /// letter).
 struct NameTrie: Sendable {
-    /// While building: the names' folded bytes end to end, name `k`'s from `keyStarts[k]` to `keyStarts[k + 1]`.
+    /// The names as inserted: their folded bytes end to end, name `k`'s from `keyStarts[k]` to `keyStarts[k + 1]`.
+    /// Kept once laid out, so that a trie can take more names and be laid out again (a few bytes per name).
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int] = [0]
-    /// While building: each name's first word's length and pattern.
+    /// Each inserted name's first word's length and pattern.
     private var keyFirstWords: [Int32] = []
     private var keyPatterns: [Int32] = []
     /// Once laid out, in breadth-first numbering: node `n`'s children are the bytes
