@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Writes a synthetic, deterministic corpus of French wire copy about Syria, twice:
+"""Writes a synthetic, deterministic corpus of French wire copy about Syria, three times:
 
   DIR/dossier/   a dossier folder: dossier.yml, entities.yml, articles/*.md (front matter title, date, source)
   DIR/hugo/      a Hugo site with the same article bodies; the entities each article mentions are listed in
                  its front matter as Hugo taxonomies (towns, groups, people), so entity pages are term pages
+  DIR/wire/      the same dossier with each article as raw wire copy (articles/*.txt): no front matter and no
+                 Markdown, a `date` header or a `Première publication` line, a credit line; no title (dossier
+                 derives one), so only dossier can read it
   DIR/corpus.json  the parameters and figures of the corpus (read by bench/run.py)
 
 Python 3.11 standard library only. The same arguments give byte-identical output.
@@ -23,7 +26,7 @@ import unicodedata
 from pathlib import Path
 
 # Bumped whenever the output for given arguments changes, so run.py regenerates cached corpora.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 MARKER = "corpus.json"
 
@@ -1511,6 +1514,30 @@ def typography(rng, text):
     return text
 
 
+def wire_copy(body: str, date: str, source: str, header: bool) -> str:
+    """The article as an agency's wire copy, pasted as text: the same words, with the Markdown taken off.
+
+    A sub-heading becomes a stand-alone `- … -` line, a quotation and a list their plain lines, a bold dateline
+    plain text. The date is a `date YYYY-MM-DD` header running on into the first paragraph (with `header`, and
+    always for a month alone), else a closing `Première publication : DD/MM/YYYY`; the credit names the agencies.
+    """
+    blocks = []
+    for block in body.split("\n\n"):
+        if block.startswith("## "):
+            block = f"- {block[3:]} -"
+        elif block.startswith("> "):
+            block = block[2:]
+        blocks.append(block.replace("**", ""))
+    agencies = source.split(" avec ", 1)[-1]
+    closing = [f"Avec {agencies}"]
+    if header or len(date) < 10:
+        blocks[0] = f"date {date} {blocks[0]}"
+    else:
+        year, month, day = date.split("-")
+        closing.append(f"Première publication : {day}/{month}/{year}")
+    return "\n\n".join(blocks + closing) + "\n"
+
+
 def article_date(rng):
     years = list(YEAR_WEIGHTS)
     year = rng.choices(years, [YEAR_WEIGHTS[y] for y in years])[0]
@@ -1695,7 +1722,7 @@ def generate(articles: int, entity_count: int, seed: int, out: Path, quiet=False
     registry = build_registry(random.Random(f"dossier-bench:{seed}:registry:{entity_count}"), entity_count, checker)
     popularity = Popularity(random.Random(f"dossier-bench:{seed}:popularity"), registry)
 
-    dossier_dir, hugo_dir = out / "dossier", out / "hugo"
+    dossier_dir, hugo_dir, wire_dir = out / "dossier", out / "hugo", out / "wire"
     prepare(out)
     title = f"Syrie 2012-2024 : corpus d'essai de {articles:,} articles".replace(",", "\u202f")
     description = "Dépêches synthétiques sur la guerre en Syrie, écrites par bench/generate.py pour mesurer les générateurs."
@@ -1707,6 +1734,9 @@ def generate(articles: int, entity_count: int, seed: int, out: Path, quiet=False
         "",
     ]))
     write_file(dossier_dir / "entities.yml", registry_yaml(registry))
+    wire_dir.mkdir(parents=True, exist_ok=True)
+    for name in ("dossier.yml", "entities.yml"):
+        shutil.copyfile(dossier_dir / name, wire_dir / name)
     write_file(hugo_dir / "hugo.toml", hugo_config(title))
     for name, text in HUGO_LAYOUTS.items():
         write_file(hugo_dir / "layouts" / "_default" / name, text)
@@ -1716,6 +1746,7 @@ def generate(articles: int, entity_count: int, seed: int, out: Path, quiet=False
     articles_of = {}        # entity id -> number of articles
     corpus_bytes = 0
     hugo_bytes = 0
+    wire_bytes = 0
     words_total, words_min, words_max = 0, 10 ** 9, 0
     month_only = 0
     markdown = {"heading": 0, "list": 0, "quote": 0, "emphasis": 0}
@@ -1755,6 +1786,11 @@ def generate(articles: int, entity_count: int, seed: int, out: Path, quiet=False
         hugo_text = "\n".join(hugo_head + ["---", "", body, ""])
         write_file(hugo_dir / "content" / "articles" / name, hugo_text)
         hugo_bytes += len(hugo_text.encode("utf-8"))
+        # Drawn from its own generator, so that the other two corpora stay as they were.
+        header = random.Random(f"dossier-bench:{seed}:wire:{number}").random() < 0.5
+        wire_text = wire_copy(body, date, source, header)
+        write_file(wire_dir / "articles" / (name[:-3] + ".txt"), wire_text)
+        wire_bytes += len(wire_text.encode("utf-8"))
         if not quiet and number % 5000 == 0:
             print(f"  … {number:,} articles", file=sys.stderr)
 
@@ -1789,6 +1825,7 @@ def generate(articles: int, entity_count: int, seed: int, out: Path, quiet=False
         "mentioned": mentioned_by_kind,
         "corpus_bytes": corpus_bytes,
         "hugo_content_bytes": hugo_bytes,
+        "wire_bytes": wire_bytes,
         "words": {"mean": round(words_total / articles, 1), "min": words_min, "max": words_max},
         "month_only_dates": month_only,
         "markdown_articles": markdown,
@@ -1810,11 +1847,11 @@ def generate(articles: int, entity_count: int, seed: int, out: Path, quiet=False
 def prepare(out: Path):
     """Clears a previous corpus in `out`; refuses to touch a folder that holds anything else."""
     if out.exists():
-        leftovers = [p.name for p in out.iterdir() if p.name not in ("dossier", "hugo", MARKER)]
+        leftovers = [p.name for p in out.iterdir() if p.name not in ("dossier", "hugo", "wire", MARKER)]
         if leftovers or (any(out.iterdir()) and not (out / MARKER).exists()):
             raise SystemExit(f"{out} holds files this generator did not write ({', '.join(leftovers[:3]) or '…'}); "
                              "choose an empty or new folder")
-        for name in ("dossier", "hugo"):
+        for name in ("dossier", "hugo", "wire"):
             shutil.rmtree(out / name, ignore_errors=True)
     out.mkdir(parents=True, exist_ok=True)
     # Marks the folder as this generator's at once, so an interrupted run can be replaced by the next one.
@@ -1824,7 +1861,8 @@ def prepare(out: Path):
 def main(argv=None):
     parser = argparse.ArgumentParser(
         description="Write a deterministic synthetic corpus of French wire copy about Syria as a dossier folder "
-                    "(OUT/dossier) and as a Hugo site with the same article bodies (OUT/hugo).",
+                    "(OUT/dossier), as a Hugo site with the same article bodies (OUT/hugo) and as the same dossier in "
+                    "raw wire copy (OUT/wire).",
         epilog="Example: python3 bench/generate.py --articles 1000 --seed 1 --out /tmp/corpus-1000\n"
                "Then:    dossier build /tmp/corpus-1000/dossier --output /tmp/site\n"
                "         hugo --quiet -s /tmp/corpus-1000/hugo -d /tmp/site-hugo\n"
@@ -1851,7 +1889,7 @@ def main(argv=None):
         mentioned = summary["mentioned"]
         print(f"Wrote {summary['articles']:,} articles ({summary['corpus_bytes'] / 1e6:.1f} MB of Markdown, "
               f"{summary['words']['mean']:.0f} words on average) and {summary['entities']} entities "
-              f"({sum(mentioned.values())} mentioned) to {args.out}/dossier and {args.out}/hugo")
+              f"({sum(mentioned.values())} mentioned) to {args.out}/dossier, {args.out}/hugo and {args.out}/wire")
 
 
 if __name__ == "__main__":

@@ -365,8 +365,8 @@ def deletion_note(bench_dir: Path):
 def measure(size, corpus_dir: Path, out_dir: Path, dossier: Path, hugo: Path, runs, timings):
     # Every timed run writes into a new folder, and no site is deleted before the last run of the last size
     # (see `remove_sites`): deleting a site just before a run would time the file system instead.
-    def dossier_command(output, force=True):
-        command = [dossier, "build", corpus_dir / "dossier", "--output", output]
+    def dossier_command(output, force=True, folder="dossier"):
+        command = [dossier, "build", corpus_dir / folder, "--output", output]
         return command + (["--force"] if force else []) + (["--timings"] if timings else [])
 
     def hugo_command(output):
@@ -388,6 +388,17 @@ def measure(size, corpus_dir: Path, out_dir: Path, dossier: Path, hugo: Path, ru
     dossier_out, hugo_out = out_dir / f"dossier-{runs}", out_dir / f"hugo-{runs}"
     figures = {"dossier": site_figures(dossier_out), "hugo": site_figures(hugo_out)}
 
+    # The same articles as raw wire copy (.txt), the input dossier is mainly for: dossier alone reads it, so it
+    # is timed after the comparison, each run into a new folder too.
+    wire = []
+    if (corpus_dir / "wire").is_dir():
+        for index in range(runs):
+            settle()
+            run = timed(dossier_command(out_dir / f"wire-{index + 1}", folder="wire"),
+                        f"dossier on the wire copy (run {index + 1})")
+            wire.append(run)
+            say(f"  run {index + 1}/{runs} .txt     {run.wall:8.2f} s wall {run.cpu:8.2f} s CPU {run.rss_mb:8.1f} MB")
+
     # A full rebuild into the site it just wrote (--force): dossier rewrites only the files that changed.
     warm = []
     for index in range(runs):
@@ -402,7 +413,7 @@ def measure(size, corpus_dir: Path, out_dir: Path, dossier: Path, hugo: Path, ru
         run = timed(dossier_command(dossier_out, force=False), f"dossier no-change rebuild (run {index + 1})")
         rebuilds.append(run)
         say(f"  run {index + 1}/{runs} rebuild  {run.wall:8.2f} s wall {run.cpu:8.2f} s CPU {run.rss_mb:8.1f} MB")
-    return results, figures, (warm, rebuilds)
+    return results, figures, (warm, rebuilds, wire)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -448,7 +459,7 @@ def print_table(size, corpus, results, figures, rebuilds, runs):
                                                               for c, cell in enumerate(row[1:])))
         if index == 0:
             say("  " + "-" * (sum(widths) + 6))
-    warm, rebuilds = rebuilds
+    warm, rebuilds, wire = rebuilds
     warm_wall = median([r.wall for r in warm])
     say(f"  dossier full rebuild into the existing site (--force, median of {len(warm)}): {warm_wall:.2f} s wall, "
         f"{median([r.cpu for r in warm]):.2f} s CPU, {median([r.rss_mb for r in warm]):,.1f} MB "
@@ -457,6 +468,13 @@ def print_table(size, corpus, results, figures, rebuilds, runs):
     say(f"  dossier no-change rebuild (nothing changed, median of {len(rebuilds)}): {rebuild_wall:.2f} s wall, "
         f"{median([r.cpu for r in rebuilds]):.2f} s CPU, {median([r.rss_mb for r in rebuilds]):,.1f} MB "
         f"({rebuild_wall / wall[0]:.0%} of a fresh build)")
+    if wire:
+        wire_wall = median([r.wall for r in wire])
+        parses = [r.phases["parse"] for r in wire if "parse" in r.phases]
+        say(f"  dossier on the same articles as .txt wire copy ({megabytes(corpus.get('wire_bytes', 0))}, median of "
+            f"{len(wire)}): {wire_wall:.2f} s wall, {median([r.cpu for r in wire]):.2f} s CPU, "
+            f"{median([r.rss_mb for r in wire]):,.1f} MB ({wire_wall / wall[0]:.0%} of the Markdown build)"
+            + (f"; its parse phase {median(parses):.2f} s" if parses else ""))
     phases = {}
     for run in dossier:
         for name, seconds in run.phases.items():
