@@ -264,6 +264,65 @@ struct WireCopyFormTests {
         #expect(WireCopyReader.hasPlainSpacing("L’armée syrienne, soutenue par « ses alliés », a repris Boukamal — enfin."))
     }
 
+    @Test("A full stop that a prepended sign joins is no sentence end: the short line is a heading")
+    func joinedFullStop() {
+        // U+0600 joins the character after it: the line ends on the character "\u{600}.", not on a full stop.
+        let text = "Premier paragraphe.\n\nLes derniers combats\u{600}.\n\nFin du texte.\t\n\nSuite\u{A0}.\u{A0}\n"
+        let (result, diagnostics) = read(text)
+        #expect(diagnostics.isEmpty)
+        let texts = ["Premier paragraphe.", "Les derniers combats\u{600}.", "Fin du texte.", "Suite\u{A0}."]
+        #expect(result.blocks.map(\.text) == texts)
+        #expect(result.blocks.map(\.kind) == [.paragraph, .heading, .paragraph, .paragraph])
+    }
+
+    /// Lines of random pieces (spaces of every kind, a prepended sign, a combining accent, punctuation) read as the
+    /// rules say on characters: each paragraph cut of blank characters at both ends, and a heading exactly when
+    /// the sub-heading rules, written here on characters, say so. (A heading between dashes is trimmed of spaces
+    /// and tabs only, so a stray carriage return inside the dashes stays: not checked here.)
+    @Test("Paragraphs are trimmed, and told from headings, as the rules on characters say")
+    func trimmingAndHeadingsOnCharacters() {
+        let pieces = [
+            " ", "\t", "\u{A0}", "\u{202F}", "\u{3000}", "\u{301}", "\u{600}", "Les", "combats", "É", "à", "Damas",
+            ".", ",", ":", "!", "…", "-", "–", "\"", "«", "»", "\r",
+        ]
+        func isBlank(_ character: Character) -> Bool { character == " " || character == "\t" || character.isWhitespace }
+        func isHeading(_ text: String) -> Bool {
+            guard text.utf8.count <= 360, text.count <= 90, let first = text.first, let last = text.last else {
+                return false
+            }
+            let dashes: Set<Character> = ["-", "–", "—"]
+            if dashes.contains(first), dashes.contains(last), text.count > 2 {
+                return !text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces).isEmpty
+            }
+            let quotes: [(Character, Character)] = [("\"", "\""), ("«", "»"), ("“", "”")]
+            if quotes.contains(where: { $0.0 == first && $0.1 == last }), text.count > 2,
+                !text.dropFirst().dropLast().contains(where: { "\"«»“”".contains($0) })
+            {
+                return true
+            }
+            return !".!?:;,…".contains(last) && text.split(separator: " ").count <= 10 && first.isUppercase
+        }
+        var random = SplitMix(seed: 23)
+        var headings = 0
+        for _ in 0..<3_000 {
+            let lines = (0..<3).map { _ in
+                (0..<random.next(7)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            }
+            let text = "Ouverture.\n\n" + lines.joined(separator: "\n\n") + "\n"
+            let (result, _) = read(text)
+            for block in result.blocks.dropFirst() {
+                if block.kind == .paragraph {
+                    #expect(block.text.first.map(isBlank) != true, "\(block.text.debugDescription)")
+                    #expect(block.text.last.map(isBlank) != true, "\(block.text.debugDescription)")
+                    #expect(!isHeading(block.text), "\(block.text.debugDescription)")
+                } else {
+                    headings += 1
+                }
+            }
+        }
+        #expect(headings > 100, "\(headings) headings")
+    }
+
     @Test("CRLF line endings read like LF ones")
     func crlf() throws {
         let text = "date 2017-11 Premier paragraphe\r\nsur deux lignes.\r\n\r\n\r\n- Escalade autour de Damas -\r\n\r\nSuite.\r\n\r\nAvec AFP et Reuters\r\n\r\nPremière publication : 13/11/2017\r\n"
