@@ -26,7 +26,7 @@ import unicodedata
 from pathlib import Path
 
 # Bumped whenever the output for given arguments changes, so run.py regenerates cached corpora.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 MARKER = "corpus.json"
 
@@ -1514,11 +1514,15 @@ def typography(rng, text):
     return text
 
 
+# `*cessez-le-feu*`: the only emphasis the articles carry besides the bold dateline.
+EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+
+
 def wire_copy(body: str, date: str, source: str, header: bool) -> str:
     """The article as an agency's wire copy, pasted as text: the same words, with the Markdown taken off.
 
-    A sub-heading becomes a stand-alone `- … -` line, a quotation and a list their plain lines, a bold dateline
-    plain text. The date is a `date YYYY-MM-DD` header running on into the first paragraph (with `header`, and
+    A sub-heading becomes a stand-alone `- … -` line, a quotation its plain line, emphasis and a bold dateline
+    plain text; a list keeps its lines, each opening with `- ` as pasted bullets do. The date is a `date YYYY-MM-DD` header running on into the first paragraph (with `header`, and
     always for a month alone), else a closing `Première publication : DD/MM/YYYY`; the credit names the agencies.
     """
     blocks = []
@@ -1527,7 +1531,7 @@ def wire_copy(body: str, date: str, source: str, header: bool) -> str:
             block = f"- {block[3:]} -"
         elif block.startswith("> "):
             block = block[2:]
-        blocks.append(block.replace("**", ""))
+        blocks.append(EMPHASIS.sub(r"\1", block.replace("**", "")))
     agencies = source.split(" avec ", 1)[-1]
     closing = [f"Avec {agencies}"]
     if header or len(date) < 10:

@@ -120,21 +120,19 @@ enum WireCopyReader {
         var current: [Substring] = []
         var start = 1
         let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var lineNumber = 1
-        for endOffset in lineEnds(of: text) {
-            let lineEnd = utf8.index(utf8.startIndex, offsetBy: endOffset)
-            let line = trimmed(text[lineStart..<lineEnd])
+        var lineStart = 0
+        for (index, lineEnd) in lineEnds(of: text).enumerated() {
+            // Offsets into a native string's UTF-8 are indices at once.
+            let line = trimmed(
+                text[utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)])
             if line.isEmpty {
                 if !current.isEmpty { result.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
                 current = []
             } else {
-                if current.isEmpty { start = lineNumber }
+                if current.isEmpty { start = index + 1 }
                 current.append(line)
             }
-            guard lineEnd < utf8.endIndex else { break }
-            lineStart = utf8.index(after: lineEnd)
-            lineNumber += 1
+            lineStart = lineEnd + 1
         }
         if !current.isEmpty { result.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
         return result
@@ -144,7 +142,7 @@ enum WireCopyReader {
     /// `memchr` in the text's bytes: walking the `String`'s UTF-8 view for them, a byte at a time through its
     /// indices, was 4% of a wire-copy build.
     private static func lineEnds(of text: String) -> [Int] {
-        var text = text  // native already (read from a file), so lending its bytes copies nothing
+        var text = text  // a string read from a file is native: lending its bytes copies nothing
         return text.withUTF8 { bytes -> [Int] in
             var ends: [Int] = []
             if let base = bytes.baseAddress {
