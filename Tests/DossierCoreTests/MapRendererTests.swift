@@ -82,4 +82,31 @@ struct MapRendererTests {
         #expect(page.contains("<title>Douma (2)</title>"))
         #expect(!page.contains("<title>Boukamal"))
     }
+
+    @Test(
+        "the graticule is labelled as `%.2f` with a decimal comma writes it, and whole degrees without decimals",
+        arguments: [(-0.6, -0.4), (33.4, 36.2), (35.9, 36.6), (-12.3, -11.1), (2.05, 2.95)])
+    func graticuleLabels(south: Double, west: Double) {
+        // Spans under a degree and a half put lines on quarter and half degrees, on both sides of the equator.
+        let corners = [
+            Coordinates(latitude: south, longitude: west), Coordinates(latitude: south + 0.7, longitude: west + 0.9),
+        ]
+        let projection = MapRenderer.Projection(corners, frame: .wide, padding: 24)
+        let span = max(projection.north - projection.south, projection.east - projection.west)
+        let step = span > 8 ? 2.0 : span > 3 ? 1.0 : span > 1.2 ? 0.5 : 0.25
+        func labels(from low: Double, to high: Double, _ suffix: String) -> [String] {
+            Array(Int((low / step).rounded(.up))...Int((high / step).rounded(.down))).map { multiple in
+                let value = Double(multiple) * step
+                let text =
+                    value == value.rounded()
+                    ? "\(Int(value))" : String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+                return text + "°" + suffix
+            }
+        }
+        let expected =
+            labels(from: projection.south, to: projection.north, "N")
+            + labels(from: projection.west, to: projection.east, "E")
+        #expect(projection.grid.map(\.label) == expected)
+        #expect(expected.contains { $0.contains(",") })
+    }
 }

@@ -81,4 +81,28 @@ struct PartialDateTests {
         #expect(!day.contains(month))
         #expect(!month.contains(try #require(PartialDate(parsing: "2017-12-01"))))
     }
+
+    @Test("a date read from its bytes (`2017-11-13`, `2017-11`, `2017`) reads as the full rules read it")
+    func plainFormsAgreeWithTheFullRules() {
+        // A leading space takes any text past the shortcut for plain dates, through the full rules.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789-/T 0123456789")
+        var plain = 0
+        for _ in 0..<20_000 {
+            let length = [4, 7, 10].randomElement(using: &generator)!
+            var text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            if Bool.random(using: &generator) {
+                // Digits, and mostly hyphens where a plain date has them, to meet valid and invalid dates alike.
+                text = String(
+                    (0..<length).map { index in
+                        index == 4 || index == 7
+                            ? Array("----/T ").randomElement(using: &generator)!
+                            : Character(String(Int.random(in: 0...9, using: &generator)))
+                    })
+            }
+            if PartialDate(parsing: text) != nil { plain += 1 }
+            #expect(PartialDate(parsing: text) == PartialDate(parsing: " " + text), "\(text)")
+        }
+        #expect(plain > 1_000)
+    }
 }

@@ -23,6 +23,10 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Reads `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (an ISO time after the day is ignored) and `DD/MM/YYYY`.
     public init?(parsing text: String) {
+        if let (year, month, day) = Self.plainISO(text) {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         let text = text.trimmingCharacters(in: .whitespaces)
         // A time after the day is allowed (`2017-11-13T10:30`, `2017-11-13 10:30`) and ignored.
         let iso = String(text.prefix { $0 != "T" && $0 != " " })
@@ -47,15 +51,24 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Machine-readable and sortable: `2017-11-13`, `2017-11`, `2017`.
     public var iso: String {
-        // By hand, not String(format:): this runs for every article in every list of every page.
-        func padded(_ number: Int, _ width: Int) -> String {
-            let digits = String(number)
-            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        // Digit by digit, not String(format:): this runs for every article in every list of every page.
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ number: Int, _ width: Int, at start: Int) {
+                var rest = number
+                for index in (start..<start + width).reversed() {
+                    bytes[index] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+                    rest /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            guard let month else { return 4 }
+            bytes[4] = UInt8(ascii: "-")
+            put(month, 2, at: 5)
+            guard let day else { return 7 }
+            bytes[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8)
+            return 10
         }
-        var text = padded(year, 4)
-        if let month { text += "-" + padded(month, 2) }
-        if let day { text += "-" + padded(day, 2) }
-        return text
     }
 
     public var description: String { iso }
@@ -94,6 +107,30 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and nothing else, read from the bytes: the form nearly every front
+    /// matter uses, met once per article. Anything else (spaces, a time, a French date) is left to the full rules.
+    private static func plainISO(_ text: String) -> (year: Int, month: Int?, day: Int?)? {
+        let read = text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int?, Int?)? in
+            guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- 0x30
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4) else { return nil }
+            guard bytes.count > 4 else { return (year, nil, nil) }
+            guard bytes[4] == UInt8(ascii: "-"), let month = number(5..<7) else { return nil }
+            guard bytes.count > 7 else { return (year, month, nil) }
+            guard bytes[7] == UInt8(ascii: "-"), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        return read ?? nil
     }
 
     private static func isDigits(_ text: Substring) -> Bool {

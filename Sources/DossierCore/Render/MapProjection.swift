@@ -62,8 +62,18 @@ extension MapRenderer {
             return lines
         }
 
+        /// `%.2f` with a decimal comma, and no decimals for a whole degree. Lines fall on quarter degrees, whose
+        /// hundredths are whole in binary: written from integers, without Foundation's formatter (a map is drawn on
+        /// every town page); any other value goes through it.
         private func degrees(_ value: Double) -> String {
-            (value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")) + "°"
+            if value == value.rounded() { return String(Int(value)) + "°" }
+            let hundredths = abs(value) * 100
+            guard hundredths == hundredths.rounded(), hundredths < 1e9 else {
+                return String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",") + "°"
+            }
+            let whole = Int(hundredths) / 100
+            let fraction = Int(hundredths) % 100
+            return (value < 0 ? "-" : "") + String(whole) + (fraction < 10 ? ",0" : ",") + String(fraction) + "°"
         }
     }
 }

@@ -54,50 +54,102 @@ struct MapRenderer {
 
     private let padding = 24.0
 
-    /// The map in every frame, for a figure: the stylesheet shows one of them.
-    func svg(_ points: [Point], title: String, frames: [Frame] = [.wide, .narrow]) -> String? {
+    /// The map in every frame, for a figure: the stylesheet shows one of them. In UTF-8 bytes, as the page takes
+    /// it: a map is drawn on every town page, and its hundreds of numbers are written without making a string each.
+    func svg(_ points: [Point], title: String, frames: [Frame] = [.wide, .narrow]) -> [UInt8]? {
         guard !points.isEmpty else { return nil }
-        return frames.map { svg(points, title: title, frame: $0) }.joined()
+        var svg: [UInt8] = []
+        svg.reserveCapacity(frames.count * (1_024 + 320 * points.count))
+        for frame in frames { write(points, title: title, frame: frame, into: &svg) }
+        return svg
     }
 
-    func svg(_ points: [Point], title: String, frame: Frame) -> String {
+    private func write(_ points: [Point], title: String, frame: Frame, into svg: inout [UInt8]) {
         let projection = Projection(points.map(\.coordinates), frame: frame, padding: padding)
-        let titleID = "map-title-\(frame.name)"
+        let grid = projection.grid
         // A group, not an image: the towns are links, and an image's children are hidden from assistive technology.
-        var svg = "<svg class=\"map map-\(frame.name)\" viewBox=\"0 0 \(format(frame.width)) \(format(projection.height))\""
-        svg += " font-size=\"\(format(frame.fontSize))\" role=\"group\" aria-labelledby=\"\(titleID)\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<title id=\"\(titleID)\">\(HTML.escape(title))</title>"
-        svg += "<g class=\"map-grid\" aria-hidden=\"true\">"
-        for line in projection.grid {
-            svg += "<line x1=\"\(format(line.start.x))\" y1=\"\(format(line.start.y))\" x2=\"\(format(line.end.x))\" y2=\"\(format(line.end.y))\"/>"
-            svg += "<text class=\"map-grid-label\" x=\"\(format(line.labelX))\" y=\"\(format(line.labelY))\">\(line.label)</text>"
+        svg.appendBytes("<svg class=\"map map-")
+        HTML.append(frame.name, to: &svg)
+        svg.appendBytes("\" viewBox=\"0 0 ")
+        append(frame.width, to: &svg)
+        svg.appendByte(0x20)
+        append(projection.height, to: &svg)
+        svg.appendBytes("\" font-size=\"")
+        append(frame.fontSize, to: &svg)
+        svg.appendBytes("\" role=\"group\" aria-labelledby=\"map-title-")
+        HTML.append(frame.name, to: &svg)
+        svg.appendBytes("\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"map-title-")
+        HTML.append(frame.name, to: &svg)
+        svg.appendBytes("\">")
+        HTML.appendEscaped(title, to: &svg)
+        svg.appendBytes("</title><g class=\"map-grid\" aria-hidden=\"true\">")
+        for line in grid {
+            svg.appendBytes("<line x1=\"")
+            append(line.start.x, to: &svg)
+            svg.appendBytes("\" y1=\"")
+            append(line.start.y, to: &svg)
+            svg.appendBytes("\" x2=\"")
+            append(line.end.x, to: &svg)
+            svg.appendBytes("\" y2=\"")
+            append(line.end.y, to: &svg)
+            svg.appendBytes("\"/><text class=\"map-grid-label\" x=\"")
+            append(line.labelX, to: &svg)
+            svg.appendBytes("\" y=\"")
+            append(line.labelY, to: &svg)
+            svg.appendBytes("\">")
+            HTML.append(line.label, to: &svg)
+            svg.appendBytes("</text>")
         }
-        svg += "</g>"
-        for town in layout(points, frame: frame, projection: projection) {
+        svg.appendBytes("</g>")
+        for town in layout(points, frame: frame, projection: projection, grid: grid) {
             // Each link is named by its `title` (the town and its mentions); the halo is drawn for the eye only.
-            svg += "<a href=\"\(HTML.escape(town.point.href))\"><title>\(HTML.escape(town.point.name)) (\(town.point.mentions))</title>"
-            svg += "<circle class=\"map-town\(town.point.isCurrent ? " map-current" : "")\" cx=\"\(format(town.x))\" cy=\"\(format(town.y))\" r=\"\(format(town.radius))\"/>"
+            svg.appendBytes("<a href=\"")
+            HTML.appendEscaped(town.point.href, to: &svg)
+            svg.appendBytes("\"><title>")
+            HTML.appendEscaped(town.point.name, to: &svg)
+            svg.appendBytes(" (")
+            svg.appendDecimal(town.point.mentions)
+            svg.appendBytes(")</title><circle class=\"map-town")
+            if town.point.isCurrent { svg.appendBytes(" map-current") }
+            svg.appendBytes("\" cx=\"")
+            append(town.x, to: &svg)
+            svg.appendBytes("\" cy=\"")
+            append(town.y, to: &svg)
+            svg.appendBytes("\" r=\"")
+            append(town.radius, to: &svg)
+            svg.appendBytes("\"/>")
             if let label = town.label {
                 let x = town.anchor == "start" ? label.left : town.anchor == "end" ? label.right : (label.left + label.right) / 2
                 // The halo is a copy drawn first, stroked: SVG 2's `paint-order` would do it in one element,
                 // but validators do not know it yet.
-                let position = "x=\"\(format(x))\" y=\"\(format(label.bottom - frame.fontSize * 0.22))\" text-anchor=\"\(town.anchor)\""
-                svg += "<text class=\"map-halo\" aria-hidden=\"true\" \(position)>\(HTML.escape(town.point.name))</text>"
-                svg += "<text class=\"map-label\" \(position)>\(HTML.escape(town.point.name))</text>"
+                func text(_ opening: StaticString) {
+                    svg.appendBytes(opening)
+                    append(x, to: &svg)
+                    svg.appendBytes("\" y=\"")
+                    append(label.bottom - frame.fontSize * 0.22, to: &svg)
+                    svg.appendBytes("\" text-anchor=\"")
+                    HTML.append(town.anchor, to: &svg)
+                    svg.appendBytes("\">")
+                    HTML.appendEscaped(town.point.name, to: &svg)
+                    svg.appendBytes("</text>")
+                }
+                text("<text class=\"map-halo\" aria-hidden=\"true\" x=\"")
+                text("<text class=\"map-label\" x=\"")
             }
-            svg += "</a>"
+            svg.appendBytes("</a>")
         }
-        return svg + "</svg>"
+        svg.appendBytes("</svg>")
     }
 
     /// Places circles, then labels, most mentioned town first, so that the towns readers look for keep their
     /// names when space is short. A label goes in the first of eight places around its circle that stays on the
     /// map and clear of every circle and every label placed before it.
     func layout(_ points: [Point], frame: Frame) -> [PlacedTown] {
-        layout(points, frame: frame, projection: Projection(points.map(\.coordinates), frame: frame, padding: padding))
+        let projection = Projection(points.map(\.coordinates), frame: frame, padding: padding)
+        return layout(points, frame: frame, projection: projection, grid: projection.grid)
     }
 
-    private func layout(_ points: [Point], frame: Frame, projection: Projection) -> [PlacedTown] {
+    private func layout(_ points: [Point], frame: Frame, projection: Projection, grid: [Projection.GridLine]) -> [PlacedTown] {
         let maxMentions = Double(max(points.map(\.mentions).max() ?? 1, 1))
         let largest = frame.fontSize * 0.75
         let ordered = points.sorted {
@@ -111,7 +163,7 @@ struct MapRenderer {
         var taken = towns.map { Box(left: $0.x - $0.radius, top: $0.y - $0.radius, right: $0.x + $0.radius, bottom: $0.y + $0.radius) }
         // The graticule's labels are set at three quarters of the text size (the stylesheet's `.map-grid-label`).
         let gridSize = frame.fontSize * 0.75
-        taken += projection.grid.map { line in
+        taken += grid.map { line in
             Box(left: line.labelX, top: line.labelY - gridSize, right: line.labelX + Double(line.label.count) * gridSize * 0.62, bottom: line.labelY + 2)
         }
         let map = Box(left: 1, top: 1, right: frame.width - 1, bottom: projection.height - 1)
@@ -150,9 +202,12 @@ struct MapRenderer {
         ]
     }
 
-    /// One decimal, as `%.1f` would write it, without Foundation's formatter (a map is drawn on every town page).
-    private func format(_ value: Double) -> String {
+    /// One decimal, as `%.1f` would write it, without Foundation's formatter and without making a string.
+    private func append(_ value: Double, to svg: inout [UInt8]) {
         let tenths = Int((abs(value) * 10).rounded())
-        return (value < 0 && tenths != 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
+        if value < 0 && tenths != 0 { svg.appendByte(0x2D) }
+        svg.appendDecimal(tenths / 10)
+        svg.appendByte(0x2E)
+        svg.appendByte(UInt8(truncatingIfNeeded: tenths % 10) + 0x30)
     }
 }

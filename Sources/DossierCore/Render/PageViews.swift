@@ -250,7 +250,7 @@ struct PageViews {
         if let svg = MapRenderer().svg(
             townPoints(from: page), title: "Carte des villes citées", frames: [.inset, .narrowInset])
         {
-            context["map"] = ["svg": .text(svg)]
+            context["map"] = ["svg": .utf8(svg)]
         }
         return .object(context)
     }
@@ -435,7 +435,7 @@ struct PageViews {
             if let svg = MapRenderer().svg(
                 points, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset])
             {
-                context["map"] = ["svg": .text(svg)]
+                context["map"] = ["svg": .utf8(svg)]
             }
         }
         return .object(context)
@@ -596,7 +596,7 @@ struct PageViews {
         let points = townPoints(from: page)
         guard let svg = MapRenderer().svg(points, title: "Carte des villes citées") else { return nil }
         var context = common(page: page, title: "Carte")
-        context["map"] = ["svg": .text(svg)]
+        context["map"] = ["svg": .utf8(svg)]
         context["towns"] = .list(
             mappedTowns
                 .sorted { FrenchCollation.areInOrder($0.name, $1.name) }
