@@ -83,62 +83,70 @@ struct MapRenderer {
         svg.appendBytes("\">")
         HTML.appendEscaped(title, to: &svg)
         svg.appendBytes("</title><g class=\"map-grid\" aria-hidden=\"true\">")
-        for line in grid {
-            svg.appendBytes("<line x1=\"")
-            append(line.start.x, to: &svg)
-            svg.appendBytes("\" y1=\"")
-            append(line.start.y, to: &svg)
-            svg.appendBytes("\" x2=\"")
-            append(line.end.x, to: &svg)
-            svg.appendBytes("\" y2=\"")
-            append(line.end.y, to: &svg)
-            svg.appendBytes("\"/><text class=\"map-grid-label\" x=\"")
-            append(line.labelX, to: &svg)
-            svg.appendBytes("\" y=\"")
-            append(line.labelY, to: &svg)
-            svg.appendBytes("\">")
-            HTML.append(line.label, to: &svg)
-            svg.appendBytes("</text>")
-        }
+        for line in grid { write(line, into: &svg) }
         svg.appendBytes("</g>")
         for town in layout(points, frame: frame, projection: projection, grid: grid) {
-            // Each link is named by its `title` (the town and its mentions); the halo is drawn for the eye only.
-            svg.appendBytes("<a href=\"")
-            HTML.appendEscaped(town.point.href, to: &svg)
-            svg.appendBytes("\"><title>")
-            HTML.appendEscaped(town.point.name, to: &svg)
-            svg.appendBytes(" (")
-            svg.appendDecimal(town.point.mentions)
-            svg.appendBytes(")</title><circle class=\"map-town")
-            if town.point.isCurrent { svg.appendBytes(" map-current") }
-            svg.appendBytes("\" cx=\"")
-            append(town.x, to: &svg)
-            svg.appendBytes("\" cy=\"")
-            append(town.y, to: &svg)
-            svg.appendBytes("\" r=\"")
-            append(town.radius, to: &svg)
-            svg.appendBytes("\"/>")
-            if let label = town.label {
-                let x = town.anchor == "start" ? label.left : town.anchor == "end" ? label.right : (label.left + label.right) / 2
-                // The halo is a copy drawn first, stroked: SVG 2's `paint-order` would do it in one element,
-                // but validators do not know it yet.
-                func text(_ opening: StaticString) {
-                    svg.appendBytes(opening)
-                    append(x, to: &svg)
-                    svg.appendBytes("\" y=\"")
-                    append(label.bottom - frame.fontSize * 0.22, to: &svg)
-                    svg.appendBytes("\" text-anchor=\"")
-                    HTML.append(town.anchor, to: &svg)
-                    svg.appendBytes("\">")
-                    HTML.appendEscaped(town.point.name, to: &svg)
-                    svg.appendBytes("</text>")
-                }
-                text("<text class=\"map-halo\" aria-hidden=\"true\" x=\"")
-                text("<text class=\"map-label\" x=\"")
-            }
-            svg.appendBytes("</a>")
+            write(town, fontSize: frame.fontSize, into: &svg)
         }
         svg.appendBytes("</svg>")
+    }
+
+    /// A line of the graticule and its label.
+    private func write(_ line: Projection.GridLine, into svg: inout [UInt8]) {
+        svg.appendBytes("<line x1=\"")
+        append(line.start.x, to: &svg)
+        svg.appendBytes("\" y1=\"")
+        append(line.start.y, to: &svg)
+        svg.appendBytes("\" x2=\"")
+        append(line.end.x, to: &svg)
+        svg.appendBytes("\" y2=\"")
+        append(line.end.y, to: &svg)
+        svg.appendBytes("\"/><text class=\"map-grid-label\" x=\"")
+        append(line.labelX, to: &svg)
+        svg.appendBytes("\" y=\"")
+        append(line.labelY, to: &svg)
+        svg.appendBytes("\">")
+        HTML.append(line.label, to: &svg)
+        svg.appendBytes("</text>")
+    }
+
+    /// A town: a link named by its `title` (the town and its mentions), its circle, and its label if it has a place.
+    private func write(_ town: PlacedTown, fontSize: Double, into svg: inout [UInt8]) {
+        svg.appendBytes("<a href=\"")
+        HTML.appendEscaped(town.point.href, to: &svg)
+        svg.appendBytes("\"><title>")
+        HTML.appendEscaped(town.point.name, to: &svg)
+        svg.appendBytes(" (")
+        svg.appendDecimal(town.point.mentions)
+        svg.appendBytes(")</title><circle class=\"map-town")
+        if town.point.isCurrent { svg.appendBytes(" map-current") }
+        svg.appendBytes("\" cx=\"")
+        append(town.x, to: &svg)
+        svg.appendBytes("\" cy=\"")
+        append(town.y, to: &svg)
+        svg.appendBytes("\" r=\"")
+        append(town.radius, to: &svg)
+        svg.appendBytes("\"/>")
+        if let label = town.label {
+            let x = town.anchor == "start" ? label.left : town.anchor == "end" ? label.right : (label.left + label.right) / 2
+            // The halo is a copy drawn first, stroked, for the eye only: SVG 2's `paint-order` would do it in one
+            // element, but validators do not know it yet.
+            let openings: [StaticString] = [
+                "<text class=\"map-halo\" aria-hidden=\"true\" x=\"", "<text class=\"map-label\" x=\"",
+            ]
+            for opening in openings {
+                svg.appendBytes(opening)
+                append(x, to: &svg)
+                svg.appendBytes("\" y=\"")
+                append(label.bottom - fontSize * 0.22, to: &svg)
+                svg.appendBytes("\" text-anchor=\"")
+                HTML.append(town.anchor, to: &svg)
+                svg.appendBytes("\">")
+                HTML.appendEscaped(town.point.name, to: &svg)
+                svg.appendBytes("</text>")
+            }
+        }
+        svg.appendBytes("</a>")
     }
 
     /// Places circles, then labels, most mentioned town first, so that the towns readers look for keep their
