@@ -2,9 +2,10 @@ import Foundation
 
 /// A date known to the year, the month or the day: `2017`, `2017-11`, `2017-11-13`. Never padded with an invented day.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int?
-    public var day: Int?
+    // Set only through `init(year:month:day:)`, which checks them: `iso` counts on a year of four digits at most.
+    public private(set) var year: Int
+    public private(set) var month: Int?
+    public private(set) var day: Int?
 
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
         guard (1...9999).contains(year) else { return nil }
