@@ -1522,8 +1522,9 @@ def wire_copy(body: str, date: str, source: str, header: bool) -> str:
     """The article as an agency's wire copy, pasted as text: the same words, with the Markdown taken off.
 
     A sub-heading becomes a stand-alone `- … -` line, a quotation its plain line, emphasis and a bold dateline
-    plain text; a list keeps its lines, each opening with `- ` as pasted bullets do. The date is a `date YYYY-MM-DD` header running on into the first paragraph (with `header`, and
-    always for a month alone), else a closing `Première publication : DD/MM/YYYY`; the credit names the agencies.
+    plain text; a list keeps its lines, each opening with `- ` as pasted bullets do. The date is a
+    `date YYYY-MM-DD` header running on into the first paragraph (with `header`, and always for a month alone),
+    else a closing `Première publication : DD/MM/YYYY`; the credit names the agencies.
     """
     blocks = []
     for block in body.split("\n\n"):
