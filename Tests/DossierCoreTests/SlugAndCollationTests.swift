@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DossierCore
@@ -89,6 +90,37 @@ struct SlugTests {
     @Test("Lowercase letters, digits and inner hyphens are valid", arguments: ["boukamal", "etat-islamique", "a1", "2017"])
     func valid(slug: String) {
         #expect(Slug.isValid(slug))
+    }
+
+    /// Articles of one title take its slug, then `-2`, `-3`… in file order, passing over a number a front matter
+    /// took, and over one that another title's slug already is.
+    @Test("Namesakes are numbered in file order, past the slugs already taken")
+    func namesakesNumberedInFileOrder() throws {
+        let folder = TestSupport.dossier(registry: "towns:\ngroups:\npeople:\n")
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let title = "Syrie : la trêve vole en éclats"
+        for name in ["a", "c", "e", "f", "h", "i"] {
+            try write("\(name).md", "---\ntitle: \"\(title)\"\n---\nDépêche \(name).\n")
+        }
+        try write("b.md", "---\ntitle: Autre\nslug: syrie-la-treve-vole-en-eclats-3\n---\nDépêche b.\n")
+        try write("d.md", "---\ntitle: \"\(title) 5\"\n---\nDépêche d.\n")
+        try write("g.md", "---\ntitle: \"Syrie : la trêve\"\n---\nDépêche g.\n")
+        let report = try DossierBuilder.build(folder: folder)
+        #expect(!report.diagnostics.hasErrors)
+        var fileBySlug: [String: String] = [:]
+        for file in report.files where file.path.value.hasPrefix("articles/") {
+            let html = String(decoding: file.data, as: UTF8.self)
+            let slug = file.path.value.dropFirst("articles/".count).dropLast("/index.html".count)
+            fileBySlug[String(slug)] = html.components(separatedBy: "<code>").dropFirst().first?.prefix(4).description
+        }
+        let base = "syrie-la-treve-vole-en-eclats"
+        #expect(
+            fileBySlug == [
+                base: "a.md", "\(base)-2": "c.md", "\(base)-3": "b.md", "\(base)-5": "d.md", "\(base)-4": "e.md",
+                "\(base)-6": "f.md", "\(base)-7": "h.md", "\(base)-8": "i.md", "syrie-la-treve": "g.md",
+            ])
     }
 }
 
