@@ -108,10 +108,7 @@ public enum DossierBuilder {
             parsed = cache.parse(files).map { ($0.article, $0.diagnostics) }
             freeInBackground(consume files)
         } else {
-            parsed = (consume files).parallelMapReleasing { file in
-                var problems: [Diagnostic] = []
-                return (ArticleParser.parse(file, diagnostics: &problems), problems)
-            }
+            parsed = (consume files).parallelMapReleasing { ArticleParser.parse($0) }
         }
         diagnostics += parsed.flatMap(\.diagnostics)
         var articles = parsed.compactMap(\.article).filter { !$0.draft }

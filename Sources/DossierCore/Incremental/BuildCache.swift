@@ -65,8 +65,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// One file parsed, with its problems.
     @Sendable static func parse(_ file: SourceFile) -> Parsed {
-        var problems: [Diagnostic] = []
-        let article = ArticleParser.parse(file, diagnostics: &problems)
+        let (article, problems) = ArticleParser.parse(file)
         return Parsed(data: file.data, stamp: file.stamp, article: article, diagnostics: problems)
     }
 

@@ -22,6 +22,13 @@ enum ArticleParser {
         SourceText.decode(data).text
     }
 
+    /// The article and the file's own problems, for a parse that runs on a core of its own.
+    static func parse(_ source: SourceFile) -> (article: Article?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let article = parse(source, diagnostics: &diagnostics)
+        return (article, diagnostics)
+    }
+
     /// The article, or nil when the file cannot become one (the diagnostics say why).
     static func parse(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> Article? {
         let file = source.path

@@ -74,9 +74,9 @@ struct MapRenderer {
         append(frame.width, to: &svg)
         svg.appendByte(0x20)
         append(projection.height, to: &svg)
-        svg.appendBytes("\" font-size=\"")
-        append(frame.fontSize, to: &svg)
-        svg.appendBytes("\" role=\"group\" aria-labelledby=\"map-title-")
+        svg.appendBytes("\"")
+        attribute(" font-size", frame.fontSize, to: &svg)
+        svg.appendBytes(" role=\"group\" aria-labelledby=\"map-title-")
         HTML.append(frame.name, to: &svg)
         svg.appendBytes("\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"map-title-")
         HTML.append(frame.name, to: &svg)
@@ -93,19 +93,15 @@ struct MapRenderer {
 
     /// A line of the graticule and its label.
     private func write(_ line: Projection.GridLine, into svg: inout [UInt8]) {
-        svg.appendBytes("<line x1=\"")
-        append(line.start.x, to: &svg)
-        svg.appendBytes("\" y1=\"")
-        append(line.start.y, to: &svg)
-        svg.appendBytes("\" x2=\"")
-        append(line.end.x, to: &svg)
-        svg.appendBytes("\" y2=\"")
-        append(line.end.y, to: &svg)
-        svg.appendBytes("\"/><text class=\"map-grid-label\" x=\"")
-        append(line.labelX, to: &svg)
-        svg.appendBytes("\" y=\"")
-        append(line.labelY, to: &svg)
-        svg.appendBytes("\">")
+        svg.appendBytes("<line")
+        attribute(" x1", line.start.x, to: &svg)
+        attribute(" y1", line.start.y, to: &svg)
+        attribute(" x2", line.end.x, to: &svg)
+        attribute(" y2", line.end.y, to: &svg)
+        svg.appendBytes("/><text class=\"map-grid-label\"")
+        attribute(" x", line.labelX, to: &svg)
+        attribute(" y", line.labelY, to: &svg)
+        svg.appendBytes(">")
         HTML.append(line.label, to: &svg)
         svg.appendBytes("</text>")
     }
@@ -120,26 +116,23 @@ struct MapRenderer {
         svg.appendDecimal(town.point.mentions)
         svg.appendBytes(")</title><circle class=\"map-town")
         if town.point.isCurrent { svg.appendBytes(" map-current") }
-        svg.appendBytes("\" cx=\"")
-        append(town.x, to: &svg)
-        svg.appendBytes("\" cy=\"")
-        append(town.y, to: &svg)
-        svg.appendBytes("\" r=\"")
-        append(town.radius, to: &svg)
-        svg.appendBytes("\"/>")
+        svg.appendBytes("\"")
+        attribute(" cx", town.x, to: &svg)
+        attribute(" cy", town.y, to: &svg)
+        attribute(" r", town.radius, to: &svg)
+        svg.appendBytes("/>")
         if let label = town.label {
             let x = town.anchor == "start" ? label.left : town.anchor == "end" ? label.right : (label.left + label.right) / 2
             // The halo is a copy drawn first, stroked, for the eye only: SVG 2's `paint-order` would do it in one
             // element, but validators do not know it yet.
             let openings: [StaticString] = [
-                "<text class=\"map-halo\" aria-hidden=\"true\" x=\"", "<text class=\"map-label\" x=\"",
+                "<text class=\"map-halo\" aria-hidden=\"true\"", "<text class=\"map-label\"",
             ]
             for opening in openings {
                 svg.appendBytes(opening)
-                append(x, to: &svg)
-                svg.appendBytes("\" y=\"")
-                append(label.bottom - fontSize * 0.22, to: &svg)
-                svg.appendBytes("\" text-anchor=\"")
+                attribute(" x", x, to: &svg)
+                attribute(" y", label.bottom - fontSize * 0.22, to: &svg)
+                svg.appendBytes(" text-anchor=\"")
                 HTML.append(town.anchor, to: &svg)
                 svg.appendBytes("\">")
                 HTML.appendEscaped(town.point.name, to: &svg)
@@ -211,6 +204,14 @@ struct MapRenderer {
     }
 
     /// One decimal, as `%.1f` would write it, without Foundation's formatter and without making a string.
+    /// ` name="value"`, the value in tenths, as `append(_:to:)` writes it.
+    private func attribute(_ name: StaticString, _ value: Double, to svg: inout [UInt8]) {
+        svg.appendBytes(name)
+        svg.appendBytes("=\"")
+        append(value, to: &svg)
+        svg.appendByte(0x22)
+    }
+
     private func append(_ value: Double, to svg: inout [UInt8]) {
         let tenths = Int((abs(value) * 10).rounded())
         if value < 0 && tenths != 0 { svg.appendByte(0x2D) }
