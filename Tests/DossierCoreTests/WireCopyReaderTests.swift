@@ -271,7 +271,7 @@ struct WireCopyFormTests {
         let (result, diagnostics) = read(text)
         #expect(diagnostics.isEmpty)
         let texts = ["Premier paragraphe.", "Les derniers combats\u{600}.", "Fin du texte.", "Suite\u{A0}."]
-        #expect(result.blocks.map(\.text) == texts)
+        #expect(result.blocks.map { String($0.text) } == texts)
         #expect(result.blocks.map(\.kind) == [.paragraph, .heading, .paragraph, .paragraph])
     }
 
@@ -314,7 +314,7 @@ struct WireCopyFormTests {
                 if block.kind == .paragraph {
                     #expect(block.text.first.map(isBlank) != true, "\(block.text.debugDescription)")
                     #expect(block.text.last.map(isBlank) != true, "\(block.text.debugDescription)")
-                    #expect(!isHeading(block.text), "\(block.text.debugDescription)")
+                    #expect(!isHeading(String(block.text)), "\(block.text.debugDescription)")
                 } else {
                     headings += 1
                 }
@@ -378,6 +378,34 @@ struct DeriveTitleTests {
     @Test("Line breaks inside the opening sentence become single spaces")
     func lineBreaks() {
         #expect(WireCopyReader.deriveTitle(from: "Damas\nbombardée  hier.") == "Damas bombardée hier")
+    }
+
+    @Test("A long opening sentence is cut at its last comma within the limit, if 40 characters come before it")
+    func cutAtComma() {
+        let text =
+            "À Deir ez-Zor, l’armée syrienne et ses alliés ont repris vendredi le contrôle de la ville, "
+            + "après des semaines de combats acharnés contre les jihadistes de l’État islamique."
+        #expect(
+            WireCopyReader.deriveTitle(from: text)
+                == "À Deir ez-Zor, l’armée syrienne et ses alliés ont repris vendredi le contrôle de la ville")
+    }
+
+    @Test("The last `, ` is found where Foundation's search finds it, accents and combining marks around it too")
+    func lastCommaLikeFoundation() {
+        // Pieces that put ASCII, accented letters, combining accents and typographic marks on either side of a comma.
+        let pieces = ["a", "é", ",", " ", ", ", "e\u{301}", "\u{301}", "’", "«\u{A0}", "ß", "\n", "Ω"]
+        var generator = SystemRandomNumberGenerator()
+        var mismatches: [String] = []
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let slice = text.dropFirst(Int.random(in: 0...2, using: &generator))
+            let expected = slice.range(of: ", ", options: .backwards)?.lowerBound
+            if WireCopyReader.lastCommaAndSpace(in: slice) != expected { mismatches.append(text) }
+        }
+        let shown = mismatches.prefix(5).map { $0.unicodeScalars.map { String($0.value, radix: 16) } }
+        #expect(mismatches.isEmpty, "\(shown)")
     }
 }
 

@@ -117,7 +117,7 @@ final class MarkdownDocument {
                 cmark_node_set_heading_level(node, 2)
             }
             let text = cmark_node_new(CMARK_NODE_TEXT)!
-            cmark_node_set_literal(text, block.text)
+            _ = block.text.withCString { cmark_node_set_literal(text, $0) }
             cmark_node_append_child(node, text)
             cmark_node_append_child(root, node)
         }

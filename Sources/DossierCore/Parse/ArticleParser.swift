@@ -53,7 +53,7 @@ enum ArticleParser {
             diagnostics.append(.warning("article-empty", "the article has no text and is skipped", file: file, line: 1))
             return nil
         }
-        let title = WireCopyReader.deriveTitle(from: opening.text)
+        let title = WireCopyReader.deriveTitle(from: String(opening.text))
         return Article(
             file: file, slug: Slug.make(title), title: title, date: wire.date, source: wire.source,
             body: .plain(wire.blocks))

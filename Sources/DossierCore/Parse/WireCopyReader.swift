@@ -73,12 +73,31 @@ enum WireCopyReader {
         if sentence.hasSuffix(".") { sentence.removeLast() }
         guard sentence.count > limit else { return sentence }
         let head = sentence.prefix(limit)
-        if let comma = head.range(of: ", ", options: .backwards), head.distance(from: head.startIndex, to: comma.lowerBound) >= 40 {
-            return String(head[..<comma.lowerBound])
+        if let comma = lastCommaAndSpace(in: head), head.distance(from: head.startIndex, to: comma) >= 40 {
+            return String(head[..<comma])
         }
         let words = head.prefix(limit - 10)
         if let space = words.lastIndex(of: " ") { return String(words[..<space]) + " …" }
         return String(words) + " …"
+    }
+
+    /// Where the last `, ` of the text begins. Found in its bytes where ASCII stands on both sides of it (then it is
+    /// two characters of their own); elsewhere, or if in doubt, by Foundation, whose search of a `Substring` went
+    /// through UTF-16 and cost a long opening sentence of every dispatch as much as the rest of reading it.
+    static func lastCommaAndSpace(in text: Substring) -> Substring.Index? {
+        let utf8 = text.utf8
+        var index = utf8.endIndex
+        while index > utf8.startIndex {
+            index = utf8.index(before: index)
+            guard utf8[index] == 0x2C else { continue }
+            let space = utf8.index(after: index)
+            guard space < utf8.endIndex, utf8[space] == 0x20 else { continue }
+            let after = utf8.index(after: space)
+            let cleanAfter = after == utf8.endIndex || utf8[after] < 0x80
+            let cleanBefore = index == utf8.startIndex || utf8[utf8.index(before: index)] < 0x80
+            return cleanAfter && cleanBefore ? index : text.range(of: ", ", options: .backwards)?.lowerBound
+        }
+        return nil
     }
 
     /// Whether the words of `text` are one space apart already, with none at its ends, and each of its characters
@@ -106,11 +125,12 @@ enum WireCopyReader {
     // MARK: - Forms
 
     private struct Paragraph {
-        var text: String
+        var text: Substring
         var line: Int
     }
 
-    /// Blank lines separate paragraphs; lines inside one are joined.
+    /// Blank lines separate paragraphs; lines inside one are joined. A paragraph of one line, as most are, is that
+    /// line of the text itself: nothing is copied.
     ///
     /// Lines are cut where their `\n` bytes are: a line feed is always a character of its own, so each cut falls
     /// between two characters, and the text is not read a character at a time (splitting it as a `String` cut
@@ -126,16 +146,21 @@ enum WireCopyReader {
             let line = trimmed(
                 text[utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)])
             if line.isEmpty {
-                if !current.isEmpty { result.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
-                current = []
+                if !current.isEmpty { result.append(Paragraph(text: joined(current), line: start)) }
+                current.removeAll(keepingCapacity: true)
             } else {
                 if current.isEmpty { start = index + 1 }
                 current.append(line)
             }
             lineStart = lineEnd + 1
         }
-        if !current.isEmpty { result.append(Paragraph(text: current.joined(separator: "\n"), line: start)) }
+        if !current.isEmpty { result.append(Paragraph(text: joined(current), line: start)) }
         return result
+    }
+
+    /// The lines of a paragraph as one text, a line break between two.
+    private static func joined(_ lines: [Substring]) -> Substring {
+        lines.count == 1 ? lines[0] : lines.joined(separator: "\n")[...]
     }
 
     /// The byte offset of each `\n` in the text, then the text's length, where its last line ends. Found with
@@ -172,7 +197,7 @@ enum WireCopyReader {
     }
 
     /// `date 2017-11 L'armée…` → (`2017-11`, `L'armée…`).
-    private static func dateHeader(_ text: String) -> (date: String, rest: String)? {
+    private static func dateHeader(_ text: Substring) -> (date: String, rest: Substring)? {
         // On the first five bytes, not the whole opening paragraph lowercased: no letter outside ASCII lowercases
         // to one of `date`.
         let keyword = text.utf8.prefix(5).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
@@ -181,14 +206,18 @@ enum WireCopyReader {
         let date = afterKeyword.prefix(while: { !$0.isWhitespace })
         guard let firstCharacter = date.first, firstCharacter.isNumber else { return nil }
         let rest = afterKeyword.dropFirst(date.count).drop(while: { $0.isWhitespace })
-        return (String(date), String(rest))
+        return (String(date), rest)
     }
 
     /// `Première publication : 13/11/2017` (a time after the date is allowed) → `13/11/2017`.
-    private static func publicationLine(_ text: String) -> String? {
+    private static func publicationLine(_ text: Substring) -> String? {
         // A paragraph that opens with an ASCII character other than `P` cannot fold to `premiere` (folding drops
         // no ASCII character): most are passed over without folding.
         guard let opening = text.utf8.first, opening >= 0x80 || opening | 0x20 == UInt8(ascii: "p") else { return nil }
+        // The same for the second byte, once the first is `P`: `Plusieurs`, `Pour` and `Parallèlement` open many.
+        if opening < 0x80, let second = text.utf8.dropFirst().first, second < 0x80, second | 0x20 != UInt8(ascii: "r") {
+            return nil
+        }
         guard text.utf8.count < 200, !text.utf8.contains(UInt8(ascii: "\n")),
             TextFolding.fold(String(text.prefix(24))).lowercased().hasPrefix("premiere publication"),
             let colon = text.firstIndex(of: ":")
@@ -198,7 +227,7 @@ enum WireCopyReader {
     }
 
     /// `Avec AFP et Reuters` → `AFP et Reuters`: a short line naming the agencies.
-    private static func creditLine(_ text: String) -> String? {
+    private static func creditLine(_ text: Substring) -> String? {
         guard text.hasPrefix("Avec "), text.utf8.count <= 320, !text.utf8.contains(UInt8(ascii: "\n")),
             text.count <= 80, !text.hasSuffix(".")
         else { return nil }
@@ -212,7 +241,7 @@ enum WireCopyReader {
     }
 
     /// `- Escalade autour de Damas -` → `Escalade autour de Damas`; `"Pas de solution militaire"` stays as is.
-    private static func subheading(_ text: String, isFirst: Bool) -> String? {
+    private static func subheading(_ text: Substring, isFirst: Bool) -> Substring? {
         // Most paragraphs end a sentence: a last byte of `.!?:;,` after an ASCII one is a character of its own (only
         // a prepended sign, never ASCII, could join it), so the paragraph ends neither on a dash nor on a quote and
         // ends a sentence. Told on two bytes, before the checks below count its characters.
@@ -228,7 +257,7 @@ enum WireCopyReader {
         let dashes: Set<Character> = ["-", "–", "—"]
         if let first = text.first, let last = text.last, dashes.contains(first), dashes.contains(last), text.count > 2 {
             let inner = text.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
-            return inner.isEmpty ? nil : inner
+            return inner.isEmpty ? nil : inner[...]
         }
         let quotes: [(Character, Character)] = [("\"", "\""), ("«", "»"), ("“", "”")]
         if let first = text.first, let last = text.last,

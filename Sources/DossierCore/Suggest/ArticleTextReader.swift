@@ -21,7 +21,7 @@ enum ArticleTextReader {
         case .plain(let plain):
             blocks = plain.map {
                 TextBlock(
-                    text: $0.text, line: $0.line, isHeading: $0.kind == .heading, isCredit: false, excluded: [])
+                    text: String($0.text), line: $0.line, isHeading: $0.kind == .heading, isCredit: false, excluded: [])
             }
         case .markdown(let text, let firstLine):
             if let line = explicitTitleLine(article.title, locator: locator) {
