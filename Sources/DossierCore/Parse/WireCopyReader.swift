@@ -82,8 +82,9 @@ enum WireCopyReader {
     }
 
     /// Where the last `, ` of the text begins. Found in its bytes where ASCII stands on both sides of it (then it is
-    /// two characters of their own); elsewhere, or if in doubt, by Foundation, whose search of a `Substring` went
-    /// through UTF-16 and cost a long opening sentence of every dispatch as much as the rest of reading it.
+    /// two characters of their own); elsewhere by Foundation, which does not take a `, ` followed by a combining
+    /// accent, and whose search of a `Substring` goes through UTF-16: 1.2% of a wire-copy build when it ran on the
+    /// long opening sentence of every dispatch.
     static func lastCommaAndSpace(in text: Substring) -> Substring.Index? {
         let utf8 = text.utf8
         var index = utf8.endIndex
