@@ -22,7 +22,7 @@ public func fuzzWireCopy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let line = diagnostic.line { precondition(line >= 1 && line <= lineCount, "diagnostic line \(line)") }
     }
     if let first = wire.blocks.first {
-        let title = WireCopyReader.deriveTitle(from: first.text)
+        let title = WireCopyReader.deriveTitle(from: String(first.text))
         precondition(title.count <= 112, "title of \(title.count) characters")
     }
     return 0
