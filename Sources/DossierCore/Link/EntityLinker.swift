@@ -83,9 +83,9 @@ public struct EntityLinker: Sendable {
         var metadata = article
         metadata.body = .plain([])  // the text now lives in `bodyHTML` and `sentences`
         return LinkedArticle(
-            article: metadata, bodyHTML: document.html(), sourceHTML: sourceHTML, sentences: state.sentences,
-            mentions: state.mentions, excerpt: state.excerpt ?? "", entityCounts: EntityCount.tally(state.entities),
-            entityIDs: ids)
+            article: metadata, bodyHTML: document.html(), sourceHTML: sourceHTML,
+            sentences: state.sentences.trimmed(), mentions: state.mentions.trimmed(), excerpt: state.excerpt ?? "",
+            entityCounts: EntityCount.tally(state.entities), entityIDs: ids)
     }
 
     // MARK: - Walking the tree

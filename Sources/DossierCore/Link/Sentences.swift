@@ -34,4 +34,12 @@ public struct Sentences: Sendable, Equatable, RandomAccessCollection {
         }
         ends.append(Int32(bytes.count))
     }
+
+    /// The same sentences without the room appending left: they are kept until the last page is written.
+    func trimmed() -> Sentences {
+        var copy = Sentences()
+        copy.bytes = bytes.trimmed()
+        copy.ends = ends.trimmed()
+        return copy
+    }
 }

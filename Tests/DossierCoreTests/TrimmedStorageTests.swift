@@ -1,0 +1,31 @@
+import Testing
+
+@testable import DossierCore
+
+/// What the linker keeps for the whole build is kept without the room appending left, and unchanged.
+@Suite struct TrimmedStorageTests {
+    @Test func anArrayGrownByAppendingIsCopiedToItsOwnSize() {
+        var grown: [UInt8] = []
+        for byte in 0..<1_025 { grown.append(UInt8(truncatingIfNeeded: byte)) }
+        let trimmed = grown.trimmed()
+        #expect(trimmed == grown)
+        #expect(trimmed.capacity < grown.capacity)
+        #expect(trimmed.capacity < 1_025 + 64)
+        #expect([Int]().trimmed().isEmpty)
+    }
+
+    @Test func sentencesKeepTheirTextWhenTrimmed() {
+        var sentences = Sentences()
+        let texts = [
+            "Alep est reprise.", "", "Des combats\nà Idleb\tse poursuivent.", String(repeating: "é", count: 700),
+        ]
+        for text in texts {
+            var bytes = Array(text.utf8)
+            bytes.withUnsafeBufferPointer { sentences.appendFlattened($0) }
+            bytes.removeAll()
+        }
+        let trimmed = sentences.trimmed()
+        #expect(trimmed == sentences)
+        #expect(Array(trimmed) == texts.map { $0.replacing("\n", with: " ").replacing("\t", with: " ") })
+    }
+}
