@@ -55,4 +55,27 @@ import Testing
         #expect(diagnostics.first?.file?.value == "d\u{FFFD}p\u{FFFD}che.txt")
         #expect(diagnostics.first?.severity == .warning)
     }
+
+    /// A file is read with the size its `stat` gave as a first guess: whether it has grown or shrunk since, its
+    /// bytes are read whole, and no further than one byte past the limit.
+    @Test func aFileIsReadWholeWhateverSizeWasExpected() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-bytes-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("a.txt").path
+        for size in [0, 1, 4_095, 4_096, 70_001] {
+            let bytes = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+            #expect(FileManager.default.createFile(atPath: file, contents: bytes))
+            for expected in [0, 1, size / 3, size - 1, size, size + 1, 2 * size + 100] where expected >= 0 {
+                let read = FileBytes.contents(of: file, expected: expected, limit: 1 << 20)
+                #expect(read == bytes, "\(size) bytes read from a guess of \(expected)")
+            }
+            let limit = size / 2
+            for expected in [0, size] {
+                let capped = FileBytes.contents(of: file, expected: expected, limit: limit)
+                #expect(capped == bytes.prefix(min(size, limit + 1)), "\(size) bytes, \(limit) at most")
+            }
+        }
+        #expect(FileBytes.contents(of: folder.appendingPathComponent("gone.txt").path, expected: 10, limit: 100) == nil)
+    }
 }

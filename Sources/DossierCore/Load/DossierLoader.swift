@@ -159,7 +159,10 @@ public enum DossierLoader {
             if let stamp = candidate.stamp, let kept = kept(index), kept.stamp == stamp {
                 return .file(SourceFile(path: SourcePath(candidate.relative), data: kept.data, stamp: stamp))
             }
-            guard let data = FileManager.default.contents(atPath: candidate.path) else { return .unreadable }
+            guard let data = FileBytes.contents(of: candidate.path, expected: size, limit: maximumFileSize) else {
+                return .unreadable
+            }
+            if data.count > maximumFileSize { return .tooLarge(data.count) }  // it grew since it was found
             return .file(SourceFile(path: SourcePath(candidate.relative), data: data, stamp: candidate.stamp))
         }
         var files: [SourceFile] = []
