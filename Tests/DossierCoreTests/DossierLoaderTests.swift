@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import DossierCore
@@ -77,5 +78,28 @@ import Testing
             }
         }
         #expect(FileBytes.contents(of: folder.appendingPathComponent("gone.txt").path, expected: 10, limit: 100) == nil)
+    }
+
+    /// A pipe put where a file was found is read as what it holds now (nothing), never waited on for a writer.
+    @Test func aPipeInAFilesPlaceIsNotWaitedOn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-pipe-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pipe = folder.appendingPathComponent("a.txt").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        let read = Mutex<Data??>(nil)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let bytes = FileBytes.contents(of: pipe, expected: 100, limit: 1_000)
+            read.withLock { $0 = .some(bytes) }
+            done.signal()
+        }
+        let returned = done.wait(timeout: .now() + 10) == .success
+        #expect(returned, "reading the pipe waited for a writer")
+        if !returned {  // a writer lets the waiting read go, so that the test ends
+            close(open(pipe, O_WRONLY))
+            done.wait()
+        }
+        #expect(read.withLock { $0 }.map { $0?.isEmpty ?? true } == true)
     }
 }

@@ -14,7 +14,9 @@ enum FileBytes {
     /// it cannot be opened or read. `expected` is only where reading starts: a file that has grown or shrunk since
     /// is read whole all the same.
     static func contents(of path: String, expected: Int, limit: Int) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Not blocking, as Foundation opens it: a pipe put in the file's place since its `stat` fails to read
+        // instead of waiting for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         // One byte more than expected: a read that comes back short is the end of the file, with no call more
