@@ -285,22 +285,14 @@ struct PageViews {
         return .object(context)
     }
 
-    /// Where a mention is, without the entity's id: copying a `Mention` retains its id, a string that every
-    /// mention of the entity shares, and that every core would then contend for.
-    struct MentionPlace {
-        var sentence: Int
-        var range: Range<Int>
-        init(_ mention: Mention) { (sentence, range) = (mention.sentence, mention.range) }
-        init(sentence: Int, range: Range<Int>) { (self.sentence, self.range) = (sentence, range) }
-    }
-
     /// An article's mentions grouped by entity, each group in reading order, found by the entity's registry index.
-    /// Laid out from the article's counts per entity (already in registry order): no dictionary, no sort.
+    /// Laid out from the article's counts per entity (already in registry order): no dictionary, no sort. A
+    /// `Mention` is numbers only (20 bytes), so copies of them cost no reference count.
     struct MentionGroups: Sendable {
         private let counts: [EntityCount]
-        /// Where each entity's group starts in `places`; one more entry for the end.
+        /// Where each entity's group starts in `mentions`; one more entry for the end.
         private let starts: [Int]
-        private let places: [MentionPlace]
+        private let mentions: [Mention]
 
         init(_ linked: LinkedArticle) {
             counts = linked.entityCounts
@@ -308,20 +300,21 @@ struct PageViews {
             for count in counts { starts.append(starts[starts.count - 1] + count.count) }
             var next = starts
             // Every slot is filled: the counts are a tally of these very mentions.
-            var places = Array(repeating: MentionPlace(sentence: 0, range: 0..<0), count: starts[starts.count - 1])
+            let unfilled = Mention(entityIndex: 0, sentence: 0, range: 0..<0, linked: false)
+            var mentions = Array(repeating: unfilled, count: starts[starts.count - 1])
             for mention in linked.mentions {
                 guard let group = Self.group(of: mention.entityIndex, in: counts) else { continue }
-                places[next[group]] = MentionPlace(mention)
+                mentions[next[group]] = mention
                 next[group] += 1
             }
             self.starts = starts
-            self.places = places
+            self.mentions = mentions
         }
 
-        /// The places of one entity's mentions, in reading order; none when the article does not mention it.
-        func places(of entity: Int) -> ArraySlice<MentionPlace> {
+        /// One entity's mentions, in reading order; none when the article does not mention it.
+        func mentions(of entity: Int) -> ArraySlice<Mention> {
             guard let group = Self.group(of: entity, in: counts) else { return [] }
-            return places[starts[group]..<starts[group + 1]]
+            return mentions[starts[group]..<starts[group + 1]]
         }
 
         private static func group(of entity: Int, in counts: [EntityCount]) -> Int? {
@@ -389,8 +382,8 @@ struct PageViews {
                 let linked = site.articles[index]
                 let own =
                     mentionsByArticle.isEmpty
-                    ? linked.mentions.filter { $0.entityIndex == registryIndex }.map(MentionPlace.init)[...]
-                    : mentionsByArticle[index].places(of: registryIndex)
+                    ? linked.mentions.filter { $0.entityIndex == registryIndex }[...]
+                    : mentionsByArticle[index].mentions(of: registryIndex)
                 var sentences: [TemplateValue] = []
                 sentences.reserveCapacity(Self.sentencesPerAppearance)
                 seen.removeAll(keepingCapacity: true)
