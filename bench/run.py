@@ -284,10 +284,8 @@ def site_figures(folder: Path):
 
 def settle(inputs: Path):
     """Readies a run (untimed): reads its tool's input again, then flushes what earlier runs wrote, so that no
-    run pays for a cold disk or for the previous one's writes. Read once before the first run only, the input
-    did not stay in memory: a kernel that reclaims page cache left unread for a minute (DAMON's reclaim, on
-    this project's development machine) evicted part of each corpus while the other tool ran, and dossier's
-    load phase grew from 0.10 s to 0.21 s over six runs at 10,000 articles (0.10-0.14 s when read each time)."""
+    run pays for a cold disk or for the previous one's writes. Read before every run, not once: a kernel may
+    evict files left unread for a minute while the other tool runs (bench/README.md, step 5, has the figures)."""
     warm_page_cache(inputs)
     if hasattr(os, "sync"):
         os.sync()

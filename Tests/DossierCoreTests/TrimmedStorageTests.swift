@@ -7,12 +7,12 @@ import Testing
     @Test func anArrayWithRoomLeftIsCopiedToItsOwnSize() {
         // The room is reserved, not left by appending alone: how much appending leaves depends on the allocator's
         // size classes and the heap's state (1,025 appended bytes once ended at a capacity of 1,032, as a copy).
-        var grown: [UInt8] = []
-        grown.reserveCapacity(4_096)
-        for byte in 0..<1_025 { grown.append(UInt8(truncatingIfNeeded: byte)) }
-        let trimmed = grown.trimmed()
-        #expect(trimmed == grown)
-        #expect(trimmed.capacity < grown.capacity)
+        var roomy: [UInt8] = []
+        roomy.reserveCapacity(4_096)
+        for byte in 0..<1_025 { roomy.append(UInt8(truncatingIfNeeded: byte)) }
+        let trimmed = roomy.trimmed()
+        #expect(trimmed == roomy)
+        #expect(trimmed.capacity < roomy.capacity)
         #expect(trimmed.capacity < 1_025 + 64)
         #expect([Int]().trimmed().isEmpty)
     }
