@@ -48,7 +48,8 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         let checkStarted = Date()
-        let state = BuildState.current(folder: options.url, output: outputURL, baseURL: baseURL)
+        let walk = FolderWalk.walking(options.url)
+        let state = BuildState.current(output: outputURL, baseURL: baseURL, walk: walk)
         let previous = BuildState.stored(folder: options.url)
         if !force, state.isUnchanged(since: previous) {
             let warnings = previous?.warnings ?? 0
@@ -69,7 +70,9 @@ struct Build: ParsableCommand {
         }
         let report: BuildReport
         do {
-            report = try runReporting { try DossierBuilder.build(folder: options.url, baseURL: baseURL, into: publisher) }
+            report = try runReporting {
+                try DossierBuilder.build(folder: options.url, baseURL: baseURL, into: publisher, walked: walk)
+            }
         } catch {
             publisher.abandon()
             throw error

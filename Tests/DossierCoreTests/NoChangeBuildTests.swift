@@ -106,6 +106,38 @@ struct NoChangeBuildTests {
         #expect(try build(dossier, output, ["--base-url", "https://example.org/d/", "--force"]).hasPrefix("Built "))
     }
 
+    @Test("A template override, the settings or a link that leads nowhere are inputs too: a change to any means a build")
+    func otherInputs() throws {
+        let (dossier, output) = try workspace()
+        let templates = dossier.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let page = templates.appendingPathComponent("404.mustache")
+        let original = try String(
+            contentsOf: TestSupport.repository.appendingPathComponent("Templates/default/404.mustache"), encoding: .utf8)
+        try original.write(to: page, atomically: true, encoding: .utf8)
+        #expect(try build(dossier, output).hasPrefix("Built "))
+        #expect(try build(dossier, output).hasPrefix("Up to date"))
+
+        try original.replacingOccurrences(of: "</div>", with: "<p>Revenez plus tard.</p></div>").write(
+            to: page, atomically: true, encoding: .utf8)
+        #expect(try build(dossier, output).hasPrefix("Built "))
+        #expect(try build(dossier, output).hasPrefix("Up to date"))
+
+        let settings = dossier.appendingPathComponent("dossier.yml")
+        try (String(contentsOf: settings, encoding: .utf8) + "\n# relu\n").write(
+            to: settings, atomically: true, encoding: .utf8)
+        #expect(try build(dossier, output).hasPrefix("Built "))
+        #expect(try build(dossier, output).hasPrefix("Up to date"))
+
+        // Nothing is read through it, but it brings a warning, which the next check repeats.
+        try FileManager.default.createSymbolicLink(
+            atPath: dossier.appendingPathComponent("perdu.md").path, withDestinationPath: "nulle-part.md")
+        #expect(try build(dossier, output).hasPrefix("Built "))
+        let again = try build(dossier, output)
+        #expect(again.hasPrefix("Up to date"))
+        #expect(again.contains("1 warning"), "\(again)")
+    }
+
     @Test("The digest of the files a build writes equals the digest of the folder it wrote")
     func digestsAgree() throws {
         let (dossier, output) = try workspace()

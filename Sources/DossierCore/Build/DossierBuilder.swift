@@ -30,11 +30,12 @@ public enum DossierBuilder {
 
     /// Runs every stage and collects every problem; throws only when the environment fails. The files go to
     /// `sink` as they are rendered, only when there is no error; with no sink, nothing is rendered (`check`).
-    public static func build(folder: URL, baseURL: String? = nil, into sink: SiteSink?, cache: BuildCache? = nil) throws
-        -> BuildReport
-    {
+    /// `walked`: the walk of the folder the check before the build made, whose articles are read.
+    public static func build(
+        folder: URL, baseURL: String? = nil, into sink: SiteSink?, cache: BuildCache? = nil, walked: FolderWalk? = nil
+    ) throws -> BuildReport {
         let started = Date()
-        var (report, templates, clock) = try model(folder: folder, baseURL: baseURL, cache: cache)
+        var (report, templates, clock) = try model(folder: folder, baseURL: baseURL, cache: cache, walked: walked)
         if !report.diagnostics.hasErrors, let sink, let site = report.site {
             let renderer = SiteRenderer(site: site, templates: templates)
             report.pageCount = try renderer.render(into: sink)
@@ -68,13 +69,14 @@ public enum DossierBuilder {
     }
 
     /// Load, parse, link and model, and the templates: everything a page needs before it is rendered.
-    private static func model(folder: URL, baseURL: String?, cache: BuildCache?) throws
+    private static func model(folder: URL, baseURL: String?, cache: BuildCache?, walked: FolderWalk? = nil) throws
         -> (report: BuildReport, templates: TemplateLibrary, clock: PhaseClock)
     {
         var clock = PhaseClock()
         var diagnostics: [Diagnostic] = []
 
-        var sources = try DossierLoader.load(folder: folder, diagnostics: &diagnostics, reusing: cache?.reads)
+        var sources = try DossierLoader.load(
+            folder: folder, diagnostics: &diagnostics, reusing: cache?.reads, walked: walked)
         cache?.reads = sources.reads
         // What the load read is kept for the next build by the cache alone: held here, every file's bytes (45 MB at
         // 10,000 articles) would outlive the parse and weigh on the peak, which comes at the end of the link.

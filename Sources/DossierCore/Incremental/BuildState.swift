@@ -16,8 +16,9 @@ public struct BuildState: Codable, Sendable, Equatable {
     /// Warnings of that build, to repeat their number when nothing is rebuilt.
     public var warnings: Int = 0
 
-    /// The state of the inputs now, before building; `outputs` is filled in once the site is published.
-    public static func current(folder: URL, output: URL, baseURL: String?) -> BuildState {
+    /// The state of the inputs now, before building, from a walk of the folder just made, which the build then
+    /// loads (the folder is walked once); `outputs` is filled in once the site is published.
+    public static func current(output: URL, baseURL: String?, walk: FolderWalk) -> BuildState {
         var settings = FileTreeDigest()
         settings.add("base-url \(baseURL ?? "")")
         // The program by its size and time, as numbers: printing `FileManager`'s attributes, values of type `Any`,
@@ -29,7 +30,7 @@ public struct BuildState: Codable, Sendable, Equatable {
             settings.add("templates \(FileTreeDigest.folder(templates).value)")
         }
         return BuildState(
-            output: output.standardizedFileURL.path, inputs: FileTreeDigest.folder(folder),
+            output: output.standardizedFileURL.path, inputs: walk.digest,
             settings: String(settings.value, radix: 16), outputs: nil)
     }
 

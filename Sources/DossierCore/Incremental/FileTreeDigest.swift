@@ -65,7 +65,7 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
 
     /// Every file below `folder` (hidden ones left out, a link back up the tree followed once), with size and
     /// modification time. `includeTimes: false` digests paths and sizes only, as `outputs(_:)` does for the files
-    /// a build wrote.
+    /// a build wrote. A dossier's own folder is digested by the walk its build loads (`FolderWalk`).
     static func folder(_ folder: URL, includeTimes: Bool = true) -> FileTreeDigest {
         var digest = FileTreeDigest()
         let top = OpenFolder(open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), relative: nil)
@@ -74,7 +74,7 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
             return digest
         }
         // The names one or two levels down are walked on their own, on every core (a site is 12,000 folders,
-        // most of them under `articles/`; a dossier is 10,000 files), each walk digesting its own files; the parts
+        // most of them under `articles/`), each walk digesting its own files; the parts
         // are then added up. Each is looked at relative to its open folder: resolving every full path again cost
         // most of the walk. On more threads than cores when the first ones waited for the disk: a check that
         // nothing changed, after a pause long enough for the page cache to let the trees go, took 1.7-2.2 s on two

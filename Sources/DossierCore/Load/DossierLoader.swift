@@ -20,8 +20,9 @@ public enum DossierLoader {
 
     /// Throws only when the folder itself cannot be read; content problems become diagnostics.
     /// With `reusing`, a file whose stamp has not changed since that read is taken from it instead of the disk.
+    /// With `walked`, the articles are those that walk of the folder found (the check before a build made it).
     public static func load(
-        folder: URL, diagnostics: inout [Diagnostic], reusing previous: SourceReads? = nil
+        folder: URL, diagnostics: inout [Diagnostic], reusing previous: SourceReads? = nil, walked: FolderWalk? = nil
     ) throws -> DossierSources {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -38,7 +39,7 @@ public enum DossierLoader {
             var problems: [Diagnostic] = []
             return (registryText ?? "", RegistryLoader.load(registryText, diagnostics: &problems), problems)
         }
-        let files = articleFiles(in: folder, diagnostics: &diagnostics, reusing: previous)
+        let files = articleFiles(walked ?? .walking(folder), diagnostics: &diagnostics, reusing: previous)
         let registryRead = try registryWork.value()
         let registry = registryRead.registry
         diagnostics += registryRead.diagnostics
@@ -81,69 +82,19 @@ public enum DossierLoader {
             suggestion: "give the user who builds the dossier the right to read it (chmod a+r)")
     }
 
-    private static func brokenLink(_ path: SourcePath) -> Diagnostic {
+    static func brokenLink(_ path: SourcePath) -> Diagnostic {
         .warning(
             "link-broken",
             "the symbolic link leads nowhere (its target is missing, or links lead back to each other) and is skipped",
             file: path, suggestion: "point the link at an existing file or folder, or remove it")
     }
 
-    /// Every `.txt` and `.md` below the folder, sorted by path; hidden files and `templates/` left out.
-    private static func articleFiles(in folder: URL, diagnostics: inout [Diagnostic], reusing previous: SourceReads?)
-        -> [SourceFile]
-    {
-        let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
-        // Paths are plain strings here: Foundation's URL costs more than the `stat` itself, ten thousand times over.
-        var candidates: [(path: String, relative: String, stamp: FileStamp?)] = []
-        var visited: Set<String> = []
-        func walk(_ directory: String, relative: String) {
-            let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-            guard visited.insert(real).inserted else {
-                diagnostics.append(
-                    .warning("symlink-loop", "the folder is reached twice through a link and is read once",
-                        file: SourcePath(relative),
-                        suggestion: "remove the link, or point it at a folder outside the dossier"))
-                return
-            }
-            guard let (names, notUTF8) = FileKind.names(in: directory) else {
-                diagnostics.append(
-                    .error("folder-unreadable", "cannot list the folder", file: SourcePath(relative),
-                        suggestion: "give the user who builds the dossier the right to list it (chmod a+rx)"))
-                return
-            }
-            for name in notUTF8.sorted() where !name.hasPrefix(".") {
-                diagnostics.append(
-                    .warning("file-name-not-utf8", "the name is not UTF-8, so it is skipped",
-                        file: SourcePath(relative.isEmpty ? name : relative + "/" + name),
-                        suggestion: "rename it in UTF-8, e.g. `convmv -f latin1 -t utf8 --notest FILE`"))
-            }
-            let visible = names.filter { !$0.hasPrefix(".") }.sorted()
-            for (name, kind) in zip(visible, FileKind.of(visible, in: directory)) {
-                // Most names are articles' files: nothing is made for them until they are known to be.
-                if case .regular = kind, !isArticleName(name) { continue }
-                let url = directory + "/" + name
-                let path = relative.isEmpty ? name : relative + "/" + name
-                switch kind {
-                case .missing: continue
-                case .brokenLink:
-                    diagnostics.append(brokenLink(SourcePath(path)))
-                    continue
-                case .directory:
-                    if relative.isEmpty && name == templateFolder { continue }
-                    walk(url, relative: path)
-                    continue
-                case .special:
-                    // Reading a pipe would wait forever for a writer.
-                    diagnostics.append(
-                        .warning("file-not-regular", "not a regular file (a pipe, socket or device) and is skipped",
-                            file: SourcePath(path), suggestion: "move it out of the dossier folder"))
-                    continue
-                case .regular: break
-                }
-                candidates.append((url, path, kind.stamp))
-            }
-        }
-        walk(root, relative: "")
+    /// The article files the walk found, read on every core, in its order.
+    private static func articleFiles(
+        _ walk: FolderWalk, diagnostics: inout [Diagnostic], reusing previous: SourceReads?
+    ) -> [SourceFile] {
+        diagnostics += walk.diagnostics
+        let candidates = walk.candidates
         // Reading is independent per file: on every core, the results kept in path order.
         enum Read: Sendable {
             case file(SourceFile)
