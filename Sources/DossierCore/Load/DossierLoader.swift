@@ -102,13 +102,12 @@ public enum DossierLoader {
             case unreadable
         }
         let kept = (previous?.files ?? KeptResults()).lookup(for: candidates.map(\.relative))
-        let found = candidates
-        let reads = Array(found.indices).parallelMapWaiting { index -> Read in
-            let candidate = found[index]
-            let size = candidate.stamp?.size ?? 0
+        let reads = Array(candidates.indices).parallelMapWaiting { index -> Read in
+            let candidate = candidates[index]
+            let size = candidate.stamp.size
             if size > maximumFileSize { return .tooLarge(size) }
-            if let stamp = candidate.stamp, let kept = kept(index), kept.stamp == stamp {
-                return .file(SourceFile(path: SourcePath(candidate.relative), data: kept.data, stamp: stamp))
+            if let kept = kept(index), kept.stamp == candidate.stamp {
+                return .file(SourceFile(path: SourcePath(candidate.relative), data: kept.data, stamp: candidate.stamp))
             }
             guard let data = FileBytes.contents(of: candidate.path, expected: size, limit: maximumFileSize) else {
                 return .unreadable

@@ -9,7 +9,7 @@ public struct FolderWalk: Sendable {
     struct Candidate: Sendable {
         var path: String
         var relative: String
-        var stamp: FileStamp?
+        var stamp: FileStamp
     }
 
     /// The `.txt` and `.md` files, sorted by path within each folder; hidden files and `templates/` left out.
