@@ -73,12 +73,12 @@ struct FileTreeDigest: Sendable, Equatable, Codable {
             top.release()
             return digest
         }
-        // The names one or two levels down are walked on their own, on every core (a site is 12,000 folders,
-        // most of them under `articles/`), each walk digesting its own files; the parts
-        // are then added up. Each is looked at relative to its open folder: resolving every full path again cost
-        // most of the walk. On more threads than cores when the first ones waited for the disk: a check that
-        // nothing changed, after a pause long enough for the page cache to let the trees go, took 1.7-2.2 s on two
-        // threads and 1.0-1.3 s on sixteen (0.2 s warm).
+        // The names one or two levels down are walked on their own, on every core (a site is 12,000 folders, most
+        // of them under `articles/`), each walk digesting its own files; the parts are then added up. Each is looked
+        // at relative to its open folder: resolving every full path again cost most of the walk. On more threads
+        // than cores when the first ones waited for the disk: a check that nothing changed, after a pause long
+        // enough for the page cache to let the trees go, took 1.7-2.2 s on two threads and 1.0-1.3 s on sixteen
+        // (0.2 s warm).
         var visited: Set<[UInt64]> = [id]
         var folders = [top]
         defer { for folder in folders { folder.release() } }
