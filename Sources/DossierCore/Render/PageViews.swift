@@ -7,6 +7,9 @@ struct PageViews {
     private let mappedTowns: [Entity]
     /// The same, most mentioned first (then by name): the order a town's map picks its neighbours in.
     private let mappedTownsByMentions: [Entity]
+    /// Their ids and coordinates, in that order: a town's map looks through every town for its neighbours, and
+    /// read from the entities, each town looked at was copied whole (its name, aliases and summary retained).
+    private let mappedTownPlaces: [(id: String, coordinates: Coordinates)]
 
     /// Whether the site has a map page: some mentioned town has coordinates.
     var hasMap: Bool { !mappedTowns.isEmpty }
@@ -43,6 +46,7 @@ struct PageViews {
         self.mappedTownsByMentions = mappedTowns.sorted {
             (counts[$1.id] ?? 0, $0.name) < (counts[$0.id] ?? 0, $1.name)
         }
+        self.mappedTownPlaces = mappedTownsByMentions.map { ($0.id, $0.coordinates!) }
         if everyPage {
             self.referencesAtDepthTwo = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../") }
             self.referencesAtDepthFour = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../../../") }
@@ -240,11 +244,16 @@ struct PageViews {
             site.registry.kinds.compactMap { kind -> TemplateValue? in
                 let members = entities(of: kind)
                 guard !members.isEmpty else { return nil }
-                let top = members.sorted { (mentions(of: $1), $0.name) < (mentions(of: $0), $1.name) }.prefix(8)
+                // Positions are sorted, not the entities: sorting entities copied them (their strings retained)
+                // at every move, and looked their counts up in a dictionary at every comparison.
+                let counts = members.map { mentions(of: $0) }
+                let top = members.indices.sorted {
+                    (counts[$1], members[$0].name) < (counts[$0], members[$1].name)
+                }.prefix(8)
                 return [
                     "name": .text(kind.label), "url": .text(kind.url.relative(from: page)),
                     "count": .int(members.count),
-                    "top": .list(top.map { entityReference($0, count: mentions(of: $0), from: page) }),
+                    "top": .list(top.map { entityReference(members[$0], count: counts[$0], from: page) }),
                 ]
             })
         if let svg = MapRenderer().svg(
@@ -418,13 +427,16 @@ struct PageViews {
         // The map is on the town's first page; the pages that continue its list of articles link back to it.
         if entity.kind.id == "towns", number == 1, let coordinates = entity.coordinates {
             // The town and its most mentioned neighbours: enough to place it, few enough to be labelled.
-            let neighbours = mappedTownsByMentions.lazy.filter {
-                $0.id != entity.id && abs($0.coordinates!.latitude - coordinates.latitude) < 1.5
-                    && abs($0.coordinates!.longitude - coordinates.longitude) < 1.5
-            }.prefix(Self.mapNeighbours)
             var points = [townPoint(entity, from: page)]
             points[0].isCurrent = true
-            points += neighbours.map { townPoint($0, from: page) }
+            for (position, place) in mappedTownPlaces.enumerated() {
+                guard points.count - 1 < Self.mapNeighbours else { break }  // the town itself is the first point
+                if place.id != entity.id && abs(place.coordinates.latitude - coordinates.latitude) < 1.5
+                    && abs(place.coordinates.longitude - coordinates.longitude) < 1.5
+                {
+                    points.append(townPoint(mappedTownsByMentions[position], from: page))
+                }
+            }
             if let svg = MapRenderer().svg(
                 points, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset])
             {
