@@ -39,6 +39,8 @@ public enum DossierLoader {
             var problems: [Diagnostic] = []
             return (registryText ?? "", RegistryLoader.load(registryText, diagnostics: &problems), problems)
         }
+        // A walk of another folder would build its articles with this folder's registry and settings.
+        precondition(walked.map { $0.root == FolderWalk.root(of: folder) } ?? true, "the walk is of another folder")
         let files = articleFiles(walked ?? .walking(folder), diagnostics: &diagnostics, reusing: previous)
         let registryRead = try registryWork.value()
         let registry = registryRead.registry

@@ -20,14 +20,20 @@ public struct FolderWalk: Sendable {
     /// a link leads nowhere or a name is not a file: what a build with nothing changed finds again.
     var digest = FileTreeDigest()
 
+    /// The folder walked, as a path with its links resolved: a build handed a walk checks that it is its folder's.
+    private(set) var root = ""
+
     /// Walks `folder`; a folder that cannot be listed becomes a diagnostic.
     public static func walking(_ folder: URL) -> FolderWalk {
         var walk = FolderWalk()
-        let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        walk.root = root(of: folder)
         var visited: Set<String> = []
-        walk.visit(root, relative: "", articles: true, visited: &visited)
+        walk.visit(walk.root, relative: "", articles: true, visited: &visited)
         return walk
     }
+
+    /// The path a walk of `folder` has as its `root`.
+    static func root(of folder: URL) -> String { folder.standardizedFileURL.resolvingSymlinksInPath().path }
 
     /// One folder and, depth first, the folders in it. Under `templates/` (`articles: false`) files only go into
     /// the digest, and problems are the template loader's to report.
