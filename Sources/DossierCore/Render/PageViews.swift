@@ -1,4 +1,5 @@
-/// Builds the context of each template, exactly as `Templates/README.md` documents it.
+/// Builds the context of each template, exactly as `Templates/README.md` documents it, laid flat as the renderer
+/// reads it (`PageContext`): texts are copied into the page's buffer, and no tree of values is made or freed.
 struct PageViews {
     let site: Site
     /// Per kind, the entities mentioned at least once, in French order: computed once, used by every page.
@@ -13,27 +14,27 @@ struct PageViews {
 
     /// Whether the site has a map page: some mentioned town has coordinates.
     var hasMap: Bool { !mappedTowns.isEmpty }
-    /// Each article's reference as seen from a page two folders deep (`towns/x/`, `articles/y/`,
-    /// `timeline/2017/`): where most lists are, so built once instead of once per list.
-    private let referencesAtDepthTwo: [TemplateValue]
-    /// The same from four folders deep, where the further pages of an entity list its articles (`towns/x/page/2/`).
-    private let referencesAtDepthFour: [TemplateValue]
+    /// What each article's reference shows, made once, not for every list that shows the article: as UTF-8 bytes
+    /// end to end, and where each article's are. Read as plain numbers and bytes, where each string read from an
+    /// article, or copied out of an array, was retained. Empty when pages are made on demand.
+    private let referenceBytes: [UInt8]
+    private let referenceTexts: [ArticleTexts]
     /// Each article's mentions by entity, grouped once: filtering an article's mentions on each of its
     /// entities' pages would cost its entities times its mentions (a list of 10,000 names: 10⁸).
     private let mentionsByArticle: [MentionGroups]
     /// Each article's related articles, scored once for all on every core: empty when pages are made on demand.
     private let relatedLists: [[Int]]
-    /// Each entity's reference from a page two folders deep, by registry index, its count to be filled in: the
-    /// entities of every article page and timeline entry, made once instead of each time with its address.
-    private let entityReferencesAtDepthTwo: [EntityReferenceText]
+    /// Each entity's address from a page two folders deep (`articles/x/`), by registry index: where the entities
+    /// of every article page and timeline entry are listed. Empty when pages are made on demand.
+    private let entityURLsAtDepthTwo: [String]
     /// The position in `site.registry.kinds` of each entity's kind, by registry index.
     private let kindPositions: [Int]
     /// The articles by year and month, for the timeline's pages: empty when pages are made on demand.
     private let timelineGroups: [TimelineYear]
     /// The entries of every page's main navigation.
     private let navigation: [NavigationEntry]
-    /// `navigation` as seen from each depth, with no entry current and then each in turn: see `navigationLists(_:)`.
-    private let navigationLists: [[TemplateValue]]
+    /// Each entry's address as seen from each depth: see `setCommon`.
+    private let navigationHrefs: [[String]]
 
     /// `everyPage`: whether every page will be rendered (`dossier build`), so that what many pages share is
     /// worth making once, up front. `dossier serve` renders the few pages a reader opens, and skips it.
@@ -48,19 +49,18 @@ struct PageViews {
         }
         self.mappedTownPlaces = mappedTownsByMentions.map { ($0.id, $0.coordinates!) }
         if everyPage {
-            self.referencesAtDepthTwo = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../") }
-            self.referencesAtDepthFour = site.articles.parallelMap { Self.reference(to: $0, prefix: "../../../../") }
+            var bytes: [UInt8] = []
+            self.referenceTexts = site.articles.map { ArticleTexts($0, into: &bytes) }
+            self.referenceBytes = bytes
             self.mentionsByArticle = site.articles.parallelMap(MentionGroups.init)
             self.relatedLists = SiteModeler.relatedLists(in: site.relatedIndex)
             let twoDeep = SiteURL("articles/any/")
-            self.entityReferencesAtDepthTwo = site.registry.entities.map {
-                EntityReferenceText($0, url: $0.url.relative(from: twoDeep))
-            }
+            self.entityURLsAtDepthTwo = site.registry.entities.map { $0.url.relative(from: twoDeep) }
             self.timelineGroups = Self.timelineYears(of: site.articles)
         } else {
-            (self.referencesAtDepthTwo, self.referencesAtDepthFour) = ([], [])
+            (self.referenceBytes, self.referenceTexts) = ([], [])
             (self.mentionsByArticle, self.relatedLists) = ([], [])
-            self.entityReferencesAtDepthTwo = []
+            self.entityURLsAtDepthTwo = []
             self.timelineGroups = []
         }
         let kinds = site.registry.kinds
@@ -69,7 +69,13 @@ struct PageViews {
         let listed = kinds.filter { byKind[$0]?.isEmpty == false }
         let entries = Self.navigation(kinds: listed, hasMap: !mappedTowns.isEmpty)
         self.navigation = entries
-        self.navigationLists = Self.navigationLists(entries)
+        self.navigationHrefs = (0..<Self.navigationDepths).map { depth in
+            let prefix = String(repeating: "../", count: depth)
+            return entries.map { entry in
+                let text = prefix + entry.url.path
+                return text.isEmpty ? "./" : text
+            }
+        }
     }
 
     // MARK: - Shared shapes
@@ -82,10 +88,6 @@ struct PageViews {
         var isSection: Bool
 
         func isCurrent(on page: SiteURL) -> Bool { isSection ? page.path.hasPrefix(url.path) : page == url }
-
-        func view(href: TemplateValue, current: Bool) -> TemplateValue {
-            ["label": .text(label), "url": href, "current": .bool(current)]
-        }
     }
 
     /// The main navigation: the front page, each kind with a mentioned entity, the timeline and the map.
@@ -97,110 +99,141 @@ struct PageViews {
         return entries
     }
 
-    /// Pages up to this many folders deep take their navigation ready-made.
+    /// Pages up to this many folders deep take their navigation's addresses ready-made.
     private static let navigationDepths = 5
 
-    /// The navigation as each page at a depth shows it, with no entry current or one: made once, not per page. The
-    /// list for depth `d` with entry `c` current (-1 for none) is at `d * (entries.count + 1) + c + 1`.
-    private static func navigationLists(_ entries: [NavigationEntry]) -> [[TemplateValue]] {
-        (0..<navigationDepths).flatMap { depth in
-            let prefix = String(repeating: "../", count: depth)
-            let hrefs = entries.map { entry -> TemplateValue in
-                let text = prefix + entry.url.path
-                return .text(text.isEmpty ? "./" : text)
-            }
-            return (-1..<entries.count).map { current in
-                entries.indices.map { entries[$0].view(href: hrefs[$0], current: $0 == current) }
-            }
-        }
-    }
-
+    /// Sets the fields every page has (`lang`, `root`, `site`, `page`, `nav`, `generator`) on the page being built.
     /// `absoluteBase`: write links as absolute addresses under it (for the 404 page) instead of relative ones.
-    func common(page: SiteURL, title: String, description: String? = nil, absoluteBase: String? = nil) -> TemplateFields
-    {
-        func href(_ url: SiteURL) -> TemplateValue {
-            .text(absoluteBase.map { url.absolute(base: $0) } ?? url.relative(from: page))
-        }
-        var pageInfo: TemplateFields = [
-            "title": .text(title), "description": .text(description ?? site.config.description),
-        ]
-        if let base = site.config.baseURL { pageInfo["canonical"] = .text(page.absolute(base: base)) }
-        let nav: [TemplateValue]
-        // A page is in one section at most; were it in two (a kind's address under another's), it builds its own.
+    func setCommon(
+        _ context: inout PageContext, page: SiteURL, title: String, description: String? = nil,
+        absoluteBase: String? = nil
+    ) {
+        context.set("lang", text: site.config.language)
+        context.set("root", text: absoluteBase ?? page.rootPrefix)
+        context.set("generator", text: "dossier")
+        context.set(
+            "site",
+            context.object {
+                $0.set("title", text: site.config.title)
+                $0.set("description", text: site.config.description)
+            })
+        context.set(
+            "page",
+            context.object {
+                $0.set("title", text: title)
+                $0.set("description", text: description ?? site.config.description)
+                if let base = site.config.baseURL { $0.set("canonical", text: page.absolute(base: base)) }
+            })
+        // A page is in one section at most; were it in two (a kind's address under another's), each entry is
+        // asked whether it is current, and its address is made for this page.
         let current = navigation.firstIndex { $0.isCurrent(on: page) }
-        if absoluteBase == nil, page.depth < Self.navigationDepths,
-            current == nil || !navigation[(current! + 1)...].contains(where: { $0.isCurrent(on: page) })
-        {
-            nav = navigationLists[page.depth * (navigation.count + 1) + (current ?? -1) + 1]
-        } else {
-            nav = navigation.map { $0.view(href: href($0.url), current: $0.isCurrent(on: page)) }
-        }
-        return [
-            "lang": .text(site.config.language), "root": .text(absoluteBase ?? page.rootPrefix), "generator": "dossier",
-            "site": ["title": .text(site.config.title), "description": .text(site.config.description)],
-            "page": .object(pageInfo), "nav": .list(nav),
-        ]
+        let readyMade =
+            absoluteBase == nil && page.depth < Self.navigationDepths
+            && (current == nil || !navigation[(current! + 1)...].contains(where: { $0.isCurrent(on: page) }))
+        context.set(
+            "nav",
+            context.list { context in
+                for (index, entry) in navigation.enumerated() {
+                    let href =
+                        readyMade
+                        ? navigationHrefs[page.depth][index]
+                        : absoluteBase.map { entry.url.absolute(base: $0) } ?? entry.url.relative(from: page)
+                    let isCurrent = readyMade ? index == current : entry.isCurrent(on: page)
+                    context.item(
+                        context.object {
+                            $0.set("label", text: entry.label)
+                            $0.set("url", text: href)
+                            $0.set("current", bool: isCurrent)
+                        })
+                }
+            })
     }
 
-    // References are built as template values directly: they fill every list of every page.
-
-    func articleReference(_ index: Int, from page: SiteURL) -> TemplateValue {
-        let depth = page.depth
-        if depth == 2, !referencesAtDepthTwo.isEmpty { return referencesAtDepthTwo[index] }
-        if depth == 4, !referencesAtDepthFour.isEmpty { return referencesAtDepthFour[index] }
-        return Self.reference(to: site.articles[index], prefix: page.rootPrefix)
+    /// An article reference (`{title, url, excerpt, date?, datetime?, source?}`), seen from a page whose way to
+    /// the root is `prefix`.
+    func articleReference(_ index: Int, prefix: String, in context: inout PageContext) -> Int32 {
+        context.object { setArticleReference(index, prefix: prefix, in: &$0) }
     }
 
-    private static func reference(to linked: LinkedArticle, prefix: String) -> TemplateValue {
-        let article = linked.article
-        let url = prefix + article.url.path
-        var view: TemplateFields = [
-            "title": .text(article.title), "url": .text(url.isEmpty ? "./" : url), "excerpt": .text(linked.excerpt),
-        ]
-        if let date = article.date {
-            view["date"] = .text(date.french)
-            view["datetime"] = .text(date.iso)
-        }
-        if let source = article.source { view["source"] = .text(source) }
-        return .object(view)
-    }
+    /// Where the texts of an article's reference are, in a buffer of bytes; an absent one is empty at 0 with
+    /// `has…` false.
+    private struct ArticleTexts: Sendable {
+        var title, path, excerpt, source, date, datetime: Range<Int32>
+        var hasSource, isDated: Bool
 
-    func entityReference(_ entity: Entity, count: Int, from page: SiteURL) -> TemplateValue {
-        .object(Self.entityFields(EntityReferenceText(entity, url: entity.url.relative(from: page)), count: count))
-    }
-
-    /// The reference of the entity at this registry index: from a page two folders deep, made of the text made up
-    /// front, with its count.
-    func entityReference(at index: Int, count: Int, from page: SiteURL) -> TemplateValue {
-        guard page.depth == 2, !entityReferencesAtDepthTwo.isEmpty else {
-            return entityReference(site.registry.entities[index], count: count, from: page)
-        }
-        return .object(Self.entityFields(entityReferencesAtDepthTwo[index], count: count))
-    }
-
-    /// What an entity's reference shows but its count, its address included.
-    private struct EntityReferenceText: Sendable {
-        var id, name, url, kind, kindLabel: String
-        var summary: String?
-
-        init(_ entity: Entity, url: String) {
-            (id, name, self.url, kind, kindLabel) = (entity.id, entity.name, url, entity.kind.id, entity.kind.singular)
-            summary = entity.summary
+        /// Appends the texts of the article's reference to `bytes`.
+        init(_ linked: LinkedArticle, into bytes: inout [UInt8]) {
+            func append(_ text: String?) -> Range<Int32> {
+                let start = Int32(bytes.count)
+                if let text { bytes += text.utf8 }
+                return start..<Int32(bytes.count)
+            }
+            let article = linked.article
+            (title, path, excerpt) = (append(article.title), append(article.url.path), append(linked.excerpt))
+            (source, hasSource) = (append(article.source), article.source != nil)
+            (date, datetime, isDated) = (append(article.date?.french), append(article.date?.iso), article.date != nil)
         }
     }
 
-    /// Written as one literal or the other: a field added to a literal's array would copy it into a larger one.
-    private static func entityFields(_ text: EntityReferenceText, count: Int) -> TemplateFields {
-        guard let summary = text.summary else {
-            return [
-                "id": .text(text.id), "name": .text(text.name), "url": .text(text.url), "kind": .text(text.kind),
-                "kind_label": .text(text.kindLabel), "count": .int(count),
-            ]
+    /// Sets the fields of an article reference on the object being built.
+    private func setArticleReference(_ index: Int, prefix: String, in context: inout PageContext) {
+        guard !referenceTexts.isEmpty else {
+            var bytes: [UInt8] = []
+            let texts = ArticleTexts(site.articles[index], into: &bytes)
+            bytes.withUnsafeBufferPointer { Self.setArticleReference(texts, $0, prefix: prefix, in: &context) }
+            return
         }
-        return [
-            "id": .text(text.id), "name": .text(text.name), "url": .text(text.url), "kind": .text(text.kind),
-            "kind_label": .text(text.kindLabel), "count": .int(count), "summary": .text(summary),
-        ]
+        let texts = referenceTexts[index]
+        referenceBytes.withUnsafeBufferPointer { Self.setArticleReference(texts, $0, prefix: prefix, in: &context) }
+    }
+
+    private static func setArticleReference(
+        _ texts: ArticleTexts, _ bytes: UnsafeBufferPointer<UInt8>, prefix: String, in context: inout PageContext
+    ) {
+        func text(_ range: Range<Int32>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[Int(range.lowerBound)..<Int(range.upperBound)])
+        }
+        context.set("title", context.utf8(text(texts.title)))
+        context.set(
+            "url", prefix.isEmpty && texts.path.isEmpty ? context.text("./") : context.text(prefix, text(texts.path)))
+        context.set("excerpt", context.utf8(text(texts.excerpt)))
+        if texts.isDated {
+            context.set("date", context.utf8(text(texts.date)))
+            context.set("datetime", context.utf8(text(texts.datetime)))
+        }
+        if texts.hasSource { context.set("source", context.utf8(text(texts.source))) }
+    }
+
+    /// An entity reference (`{id, name, url, kind, kind_label, count, summary?}`) seen from `page`; without `url`
+    /// when `linked` is false (an entity no article mentions has no page).
+    func entityReference(
+        _ entity: Entity, count: Int, from page: SiteURL, linked: Bool = true, in context: inout PageContext
+    ) -> Int32 {
+        context.object {
+            setEntityReference(entity, url: linked ? entity.url.relative(from: page) : nil, count: count, in: &$0)
+        }
+    }
+
+    /// The reference of the entity at this registry index, its address from a page two folders deep made up front.
+    private func entityReference(at index: Int, count: Int, from page: SiteURL, in context: inout PageContext) -> Int32
+    {
+        // The entity is read where it is in the registry: copied out, its every string was retained.
+        guard page.depth == 2, !entityURLsAtDepthTwo.isEmpty else {
+            return entityReference(site.registry.entities[index], count: count, from: page, in: &context)
+        }
+        return context.object {
+            setEntityReference(site.registry.entities[index], url: entityURLsAtDepthTwo[index], count: count, in: &$0)
+        }
+    }
+
+    private func setEntityReference(_ entity: Entity, url: String?, count: Int, in context: inout PageContext) {
+        context.set("id", text: entity.id)
+        context.set("name", text: entity.name)
+        if let url { context.set("url", text: url) }
+        context.set("kind", text: entity.kind.id)
+        context.set("kind_label", text: entity.kind.singular)
+        context.set("count", int: count)
+        if let summary = entity.summary { context.set("summary", text: summary) }
     }
 
     func mentions(of entity: Entity) -> Int { site.entityFacts[entity.id]?.mentionCount ?? 0 }
@@ -225,73 +258,130 @@ struct PageViews {
 
     // MARK: - Pages
 
-    func index() -> TemplateValue {
+    func index() -> PageContext {
         let page = SiteURL.root
-        var context = common(page: page, title: site.config.title)
-        let dated = site.articles.compactMap(\.article.date)
-        var figures: [TemplateValue] = [["value": .int(site.articles.count), "label": "articles"]]
-        for kind in site.registry.kinds where !entities(of: kind).isEmpty {
-            figures.append(["value": .int(entities(of: kind).count), "label": .text(kind.label.lowercased())])
+        return PageContext { context in
+            setCommon(&context, page: page, title: site.config.title)
+            let dated = site.articles.compactMap(\.article.date)
+            context.set(
+                "figures",
+                context.list { context in
+                    func figure(_ value: (inout PageContext) -> Int32, _ label: String) {
+                        context.item(
+                            context.object {
+                                $0.set("value", value(&$0))
+                                $0.set("label", text: label)
+                            })
+                    }
+                    figure({ $0.int(site.articles.count) }, "articles")
+                    for kind in site.registry.kinds where !entities(of: kind).isEmpty {
+                        figure({ $0.int(entities(of: kind).count) }, kind.label.lowercased())
+                    }
+                    if let first = dated.min(), let last = dated.max() {
+                        let years = first.year == last.year ? String(first.year) : "\(first.year)–\(last.year)"
+                        let span = first == last ? first.french : "\(first.french) – \(last.french)"
+                        figure({ $0.text(years) }, "période couverte : \(span)")
+                    }
+                })
+            context.set(
+                "latest",
+                context.list { context in
+                    for index in site.articles.indices.reversed().prefix(10) {
+                        context.item(articleReference(index, prefix: "", in: &context))
+                    }
+                })
+            context.set(
+                "kinds",
+                context.list { context in
+                    for kind in site.registry.kinds {
+                        let members = entities(of: kind)
+                        guard !members.isEmpty else { continue }
+                        // Positions are sorted, not the entities: sorting entities copied them (their strings
+                        // retained) at every move, and looked their counts up in a dictionary at every comparison.
+                        let counts = members.map { mentions(of: $0) }
+                        let top = members.indices.sorted {
+                            (counts[$1], members[$0].name) < (counts[$0], members[$1].name)
+                        }.prefix(8)
+                        context.item(
+                            context.object { context in
+                                context.set("name", text: kind.label)
+                                context.set("url", text: kind.url.relative(from: page))
+                                context.set("count", int: members.count)
+                                context.set(
+                                    "top",
+                                    context.list { context in
+                                        for position in top {
+                                            context.item(
+                                                entityReference(
+                                                    members[position], count: counts[position], from: page,
+                                                    in: &context))
+                                        }
+                                    })
+                            })
+                    }
+                })
+            if let svg = MapRenderer().svg(
+                townPoints(from: page), title: "Carte des villes citées", frames: [.inset, .narrowInset])
+            {
+                context.set("map", context.object { $0.set("svg", $0.utf8(svg)) })
+            }
         }
-        if let first = dated.min(), let last = dated.max() {
-            let years = first.year == last.year ? String(first.year) : "\(first.year)–\(last.year)"
-            let span = first == last ? first.french : "\(first.french) – \(last.french)"
-            figures.append(["value": .text(years), "label": "période couverte : \(span)"])
-        }
-        context["figures"] = .list(figures)
-        context["latest"] = .list(site.articles.indices.reversed().prefix(10).map { articleReference($0, from: page) })
-        context["kinds"] = .list(
-            site.registry.kinds.compactMap { kind -> TemplateValue? in
-                let members = entities(of: kind)
-                guard !members.isEmpty else { return nil }
-                // Positions are sorted, not the entities: sorting entities copied them (their strings retained)
-                // at every move, and looked their counts up in a dictionary at every comparison.
-                let counts = members.map { mentions(of: $0) }
-                let top = members.indices.sorted {
-                    (counts[$1], members[$0].name) < (counts[$0], members[$1].name)
-                }.prefix(8)
-                return [
-                    "name": .text(kind.label), "url": .text(kind.url.relative(from: page)),
-                    "count": .int(members.count),
-                    "top": .list(top.map { entityReference(members[$0], count: counts[$0], from: page) }),
-                ]
-            })
-        if let svg = MapRenderer().svg(
-            townPoints(from: page), title: "Carte des villes citées", frames: [.inset, .narrowInset])
-        {
-            context["map"] = ["svg": .utf8(svg)]
-        }
-        return .object(context)
     }
 
-    func article(_ index: Int) -> TemplateValue {
+    func article(_ index: Int) -> PageContext {
         let linked = site.articles[index]
         let article = linked.article
         let page = article.url
-        var context = common(page: page, title: article.title, description: linked.excerpt)
-        var view = articleReference(index, from: page)
-        view["body"] = .utf8(linked.bodyHTML)
-        view["file"] = .text(article.file.value)
-        if let sourceHTML = linked.sourceHTML { view["source_html"] = .text(sourceHTML) }
-        if let url = article.originalURL { view["original_url"] = .text(url) }
-        view["authors"] = .list(article.authors.map(TemplateValue.text))
-        context["article"] = view
-        // The article's entities in registry order (kind, then name), counted when it was linked.
-        let counts = linked.entityCounts
-        context["mention_groups"] = .list(
-            site.registry.kinds.indices.compactMap { position -> TemplateValue? in
-                let members = counts.filter { kindPositions[$0.entity] == position }
-                guard !members.isEmpty else { return nil }
-                return [
-                    "name": .text(site.registry.kinds[position].label),
-                    "entities": .list(members.map { entityReference(at: $0.entity, count: $0.count, from: page) }),
-                ]
-            })
-        let related = relatedLists.isEmpty ? site.related(to: index) : relatedLists[index]
-        context["related"] = .list(related.map { articleReference($0, from: page) })
-        if index > 0 { context["previous"] = articleReference(index - 1, from: page) }
-        if index + 1 < site.articles.count { context["next"] = articleReference(index + 1, from: page) }
-        return .object(context)
+        let prefix = page.rootPrefix
+        return PageContext { context in
+            setCommon(&context, page: page, title: article.title, description: linked.excerpt)
+            context.set(
+                "article",
+                context.object { context in
+                    setArticleReference(index, prefix: prefix, in: &context)
+                    context.set("body", context.utf8(linked.bodyHTML))
+                    context.set("file", text: article.file.value)
+                    if let sourceHTML = linked.sourceHTML { context.set("source_html", text: sourceHTML) }
+                    if let url = article.originalURL { context.set("original_url", text: url) }
+                    context.set(
+                        "authors",
+                        context.list { context in
+                            for author in article.authors { context.item(context.text(author)) }
+                        })
+                })
+            // The article's entities in registry order (kind, then name), counted when it was linked.
+            let counts = linked.entityCounts
+            context.set(
+                "mention_groups",
+                context.list { context in
+                    for position in site.registry.kinds.indices {
+                        guard counts.contains(where: { kindPositions[$0.entity] == position }) else { continue }
+                        context.item(
+                            context.object { context in
+                                context.set("name", text: site.registry.kinds[position].label)
+                                context.set(
+                                    "entities",
+                                    context.list { context in
+                                        for count in counts where kindPositions[count.entity] == position {
+                                            context.item(
+                                                entityReference(
+                                                    at: count.entity, count: count.count, from: page, in: &context))
+                                        }
+                                    })
+                            })
+                    }
+                })
+            let related = relatedLists.isEmpty ? site.related(to: index) : relatedLists[index]
+            context.set(
+                "related",
+                context.list { context in
+                    for other in related { context.item(articleReference(other, prefix: prefix, in: &context)) }
+                })
+            if index > 0 { context.set("previous", articleReference(index - 1, prefix: prefix, in: &context)) }
+            if index + 1 < site.articles.count {
+                context.set("next", articleReference(index + 1, prefix: prefix, in: &context))
+            }
+        }
     }
 
     /// An article's mentions grouped by entity, each group in reading order, found by the entity's registry index.
@@ -353,139 +443,210 @@ struct PageViews {
         number <= 1 ? entity.url : SiteURL(entity.url.path + "page/\(number)/")
     }
 
-    func entity(_ entity: Entity, page number: Int = 1) -> TemplateValue {
+    func entity(_ entity: Entity, page number: Int = 1) -> PageContext {
         let page = Self.url(of: entity, page: number)
+        let prefix = page.rootPrefix
         let facts = site.entityFacts[entity.id] ?? EntityFacts()
         let pages = pageCount(of: entity)
         let title = pages > 1 && number > 1 ? "\(entity.name) — page \(number) sur \(pages)" : entity.name
-        var context = common(page: page, title: title, description: entity.summary)
-        var view: TemplateFields = [
-            "name": .text(entity.name), "kind": .text(entity.kind.id), "kind_label": .text(entity.kind.singular),
-            "kind_name": .text(entity.kind.label), "kind_url": .text(entity.kind.url.relative(from: page)),
-            "aliases": .list(entity.aliases.map(TemplateValue.text)),
-            "mention_count": .int(facts.mentionCount), "article_count": .int(facts.articles.count),
-        ]
-        if let summary = entity.summary { view["summary"] = .text(summary) }
-        if let coordinates = entity.coordinates {
-            view["coordinates"] = [
-                "latitude": "\(coordinates.latitude)", "longitude": "\(coordinates.longitude)",
-                "display": .text(coordinates.french),
-            ]
-        }
-        if let affiliation = entity.affiliation.flatMap({ site.registry[$0] }) {
-            var reference = entityReference(affiliation, count: mentions(of: affiliation), from: page)
-            if mentions(of: affiliation) == 0 { reference["url"] = nil }  // no page to link to
-            view["affiliation"] = reference
-        }
-        if let first = facts.articles.first { view["first"] = articleReference(first, from: page) }
-        if let last = facts.articles.last { view["last"] = articleReference(last, from: page) }
-        context["entity"] = .object(view)
-        let first = (number - 1) * Self.appearancesPerPage
-        let shown = facts.articles.dropFirst(first).prefix(Self.appearancesPerPage)
-        // Reused from one appearance to the next: an entity page quotes up to 150 sentences.
-        var seen: [Int] = []
-        var ranges: [Range<Int>] = []
-        let registryIndex = site.registry.index(of: entity.id) ?? -1
-        context["appearances"] = .list(
-            shown.map { index -> TemplateValue in
-                let linked = site.articles[index]
-                let own =
-                    mentionsByArticle.isEmpty
-                    ? linked.mentions.filter { $0.entityIndex == registryIndex }[...]
-                    : mentionsByArticle[index].mentions(of: registryIndex)
-                var sentences: [TemplateValue] = []
-                sentences.reserveCapacity(Self.sentencesPerAppearance)
-                seen.removeAll(keepingCapacity: true)
-                // Mentions come in reading order, so their sentence numbers never go back: a new one is a new sentence.
-                for mention in own where seen.last != mention.sentence {
-                    seen.append(mention.sentence)
-                    guard sentences.count < Self.sentencesPerAppearance else { continue }
-                    ranges.removeAll(keepingCapacity: true)
-                    for other in own where other.sentence == mention.sentence { ranges.append(other.range) }
-                    let html = linked.sentences.withUTF8(mention.sentence) { Self.highlight($0, ranges: ranges) }
-                    sentences.append(["html": .utf8(html)])
+        return PageContext { context in
+            setCommon(&context, page: page, title: title, description: entity.summary)
+            context.set(
+                "entity",
+                context.object { context in
+                    context.set("name", text: entity.name)
+                    context.set("kind", text: entity.kind.id)
+                    context.set("kind_label", text: entity.kind.singular)
+                    context.set("kind_name", text: entity.kind.label)
+                    context.set("kind_url", text: entity.kind.url.relative(from: page))
+                    context.set(
+                        "aliases",
+                        context.list { context in
+                            for alias in entity.aliases { context.item(context.text(alias)) }
+                        })
+                    context.set("mention_count", int: facts.mentionCount)
+                    context.set("article_count", int: facts.articles.count)
+                    if let summary = entity.summary { context.set("summary", text: summary) }
+                    if let coordinates = entity.coordinates {
+                        context.set(
+                            "coordinates",
+                            context.object {
+                                $0.set("latitude", text: "\(coordinates.latitude)")
+                                $0.set("longitude", text: "\(coordinates.longitude)")
+                                $0.set("display", text: coordinates.french)
+                            })
+                    }
+                    if let affiliation = entity.affiliation.flatMap({ site.registry[$0] }) {
+                        let count = mentions(of: affiliation)
+                        // No page to link to when no article mentions it.
+                        context.set(
+                            "affiliation",
+                            entityReference(affiliation, count: count, from: page, linked: count > 0, in: &context))
+                    }
+                    if let first = facts.articles.first {
+                        context.set("first", articleReference(first, prefix: prefix, in: &context))
+                    }
+                    if let last = facts.articles.last {
+                        context.set("last", articleReference(last, prefix: prefix, in: &context))
+                    }
+                })
+            let first = (number - 1) * Self.appearancesPerPage
+            let shown = facts.articles.dropFirst(first).prefix(Self.appearancesPerPage)
+            // Reused from one appearance to the next: an entity page quotes up to 150 sentences.
+            var seen: [Int] = []
+            var ranges: [Range<Int>] = []
+            let registryIndex = site.registry.index(of: entity.id) ?? -1
+            context.set(
+                "appearances",
+                context.list { context in
+                    for index in shown {
+                        let linked = site.articles[index]
+                        let own =
+                            mentionsByArticle.isEmpty
+                            ? linked.mentions.filter { $0.entityIndex == registryIndex }[...]
+                            : mentionsByArticle[index].mentions(of: registryIndex)
+                        seen.removeAll(keepingCapacity: true)
+                        let sentences = context.list { context in
+                            // Mentions come in reading order, so their sentence numbers never go back: a new one
+                            // is a new sentence.
+                            for mention in own where seen.last != mention.sentence {
+                                seen.append(mention.sentence)
+                                guard seen.count <= Self.sentencesPerAppearance else { continue }
+                                ranges.removeAll(keepingCapacity: true)
+                                for other in own where other.sentence == mention.sentence { ranges.append(other.range) }
+                                let html = linked.sentences.withUTF8(mention.sentence) {
+                                    Self.highlight($0, ranges: ranges)
+                                }
+                                context.item(context.object { $0.set("html", $0.utf8(html)) })
+                            }
+                        }
+                        context.item(
+                            context.object { context in
+                                context.set("article", articleReference(index, prefix: prefix, in: &context))
+                                context.set("count", int: own.count)
+                                context.set("sentences", sentences)
+                                let hidden = seen.count - min(seen.count, Self.sentencesPerAppearance)
+                                if hidden > 0 {
+                                    context.set(
+                                        "more_sentences",
+                                        text: hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases")
+                                }
+                            })
+                    }
+                })
+            context.set("appearances_start", int: first + 1)
+            if pages > 1 {
+                context.set("pagination", pagination(of: entity, page: number, count: pages, from: page, in: &context))
+            }
+            context.set(
+                "companions",
+                context.list { context in
+                    for companion in facts.companions {
+                        guard let other = site.registry[companion.id] else { continue }
+                        context.item(entityReference(other, count: companion.count, from: page, in: &context))
+                    }
+                })
+            context.set(
+                "members",
+                context.list { context in
+                    for member in facts.members.compactMap({ site.registry[$0] }) where mentions(of: member) > 0 {
+                        context.item(entityReference(member, count: mentions(of: member), from: page, in: &context))
+                    }
+                })
+            // The map is on the town's first page; the pages that continue its list of articles link back to it.
+            if entity.kind.id == "towns", number == 1, let coordinates = entity.coordinates {
+                // The town and its most mentioned neighbours: enough to place it, few enough to be labelled.
+                var points = [townPoint(entity, from: page)]
+                points[0].isCurrent = true
+                for (position, place) in mappedTownPlaces.enumerated() {
+                    guard points.count - 1 < Self.mapNeighbours else { break }  // the town itself is the first point
+                    if place.id != entity.id && abs(place.coordinates.latitude - coordinates.latitude) < 1.5
+                        && abs(place.coordinates.longitude - coordinates.longitude) < 1.5
+                    {
+                        points.append(townPoint(mappedTownsByMentions[position], from: page))
+                    }
                 }
-                var view: TemplateFields = [
-                    "article": articleReference(index, from: page), "count": .int(own.count),
-                    "sentences": .list(sentences),
-                ]
-                let hidden = seen.count - sentences.count
-                if hidden > 0 {
-                    view["more_sentences"] = .text(hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases")
-                }
-                return .object(view)
-            })
-        context["appearances_start"] = .int(first + 1)
-        if pages > 1 { context["pagination"] = pagination(of: entity, page: number, count: pages, from: page) }
-        context["companions"] = .list(
-            facts.companions.compactMap { companion -> TemplateValue? in
-                site.registry[companion.id].map { entityReference($0, count: companion.count, from: page) }
-            })
-        context["members"] = .list(
-            facts.members.compactMap { site.registry[$0] }.filter { mentions(of: $0) > 0 }
-                .map { entityReference($0, count: mentions(of: $0), from: page) })
-        // The map is on the town's first page; the pages that continue its list of articles link back to it.
-        if entity.kind.id == "towns", number == 1, let coordinates = entity.coordinates {
-            // The town and its most mentioned neighbours: enough to place it, few enough to be labelled.
-            var points = [townPoint(entity, from: page)]
-            points[0].isCurrent = true
-            for (position, place) in mappedTownPlaces.enumerated() {
-                guard points.count - 1 < Self.mapNeighbours else { break }  // the town itself is the first point
-                if place.id != entity.id && abs(place.coordinates.latitude - coordinates.latitude) < 1.5
-                    && abs(place.coordinates.longitude - coordinates.longitude) < 1.5
+                if let svg = MapRenderer().svg(
+                    points, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset])
                 {
-                    points.append(townPoint(mappedTownsByMentions[position], from: page))
+                    context.set("map", context.object { $0.set("svg", $0.utf8(svg)) })
                 }
             }
-            if let svg = MapRenderer().svg(
-                points, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset])
-            {
-                context["map"] = ["svg": .utf8(svg)]
-            }
         }
-        return .object(context)
     }
 
     /// Links to the other pages of an entity: the first, the last, and two on each side of this one.
-    private func pagination(of entity: Entity, page number: Int, count: Int, from page: SiteURL) -> TemplateValue {
-        func link(_ target: Int) -> TemplateValue { .text(Self.url(of: entity, page: target).relative(from: page)) }
-        var items: [TemplateValue] = []
-        var previousShown = 0
-        for target in 1...count where target == 1 || target == count || abs(target - number) <= 2 {
-            if target > previousShown + 1 { items.append(["gap": true]) }
-            items.append(["number": .int(target), "url": link(target), "current": .bool(target == number)])
-            previousShown = target
+    private func pagination(
+        of entity: Entity, page number: Int, count: Int, from page: SiteURL, in context: inout PageContext
+    ) -> Int32 {
+        func link(_ target: Int) -> String { Self.url(of: entity, page: target).relative(from: page) }
+        return context.object { context in
+            context.set("current", int: number)
+            context.set("count", int: count)
+            context.set(
+                "pages",
+                context.list { context in
+                    var previousShown = 0
+                    for target in 1...count where target == 1 || target == count || abs(target - number) <= 2 {
+                        if target > previousShown + 1 { context.item(context.object { $0.set("gap", bool: true) }) }
+                        context.item(
+                            context.object {
+                                $0.set("number", int: target)
+                                $0.set("url", text: link(target))
+                                $0.set("current", bool: target == number)
+                            })
+                        previousShown = target
+                    }
+                })
+            if number > 1 { context.set("previous", context.object { $0.set("url", text: link(number - 1)) }) }
+            if number < count { context.set("next", context.object { $0.set("url", text: link(number + 1)) }) }
         }
-        var view: TemplateFields = ["current": .int(number), "count": .int(count), "pages": .list(items)]
-        if number > 1 { view["previous"] = ["url": link(number - 1)] }
-        if number < count { view["next"] = ["url": link(number + 1)] }
-        return .object(view)
     }
 
-    func kind(_ kind: EntityKind) -> TemplateValue {
+    func kind(_ kind: EntityKind) -> PageContext {
         let page = kind.url
         let members = entities(of: kind)
-        var context = common(page: page, title: kind.label)
-        context["kind"] = ["name": .text(kind.label), "singular": .text(kind.singular), "count": .int(members.count)]
-        var letters: [(letter: String, entities: [TemplateValue])] = []
+        var letters: [(letter: String, entities: [Entity])] = []
         for entity in members.sorted(by: { FrenchCollation.areInOrder($0.name, $1.name) }) {
             let letter = FrenchCollation.initial(entity.name)
-            let reference = entityReference(entity, count: mentions(of: entity), from: page)
             if letters.last?.letter == letter {
-                letters[letters.count - 1].entities.append(reference)
+                letters[letters.count - 1].entities.append(entity)
             } else {
-                letters.append((letter, [reference]))
+                letters.append((letter, [entity]))
             }
         }
-        context["letters"] = .list(
-            letters.map {
-                [
-                    "letter": .text($0.letter),
-                    "anchor": $0.letter == "#" ? "lettre-autres" : "lettre-\($0.letter.lowercased())",
-                    "entities": .list($0.entities),
-                ]
-            })
-        return .object(context)
+        return PageContext { context in
+            setCommon(&context, page: page, title: kind.label)
+            context.set(
+                "kind",
+                context.object {
+                    $0.set("name", text: kind.label)
+                    $0.set("singular", text: kind.singular)
+                    $0.set("count", int: members.count)
+                })
+            context.set(
+                "letters",
+                context.list { context in
+                    for group in letters {
+                        context.item(
+                            context.object { context in
+                                context.set("letter", text: group.letter)
+                                context.set(
+                                    "anchor",
+                                    text: group.letter == "#" ? "lettre-autres" : "lettre-\(group.letter.lowercased())")
+                                context.set(
+                                    "entities",
+                                    context.list { context in
+                                        for entity in group.entities {
+                                            context.item(
+                                                entityReference(
+                                                    entity, count: mentions(of: entity), from: page, in: &context))
+                                        }
+                                    })
+                            })
+                    }
+                })
+        }
     }
 
     /// Above this many articles the timeline gets a page per year, linked from an overview of years and months.
@@ -551,72 +712,116 @@ struct PageViews {
 
     /// `timeline/`: every article by year and month; or, for a big dossier, the years and months with links
     /// to one page per year (`year` set).
-    func timeline(year selected: String? = nil) -> TemplateValue {
+    func timeline(year selected: String? = nil) -> PageContext {
         let page = selected.map { SiteURL("timeline/\($0)/") } ?? SiteURL("timeline/")
+        let prefix = page.rootPrefix
         let overview = timelineIsSplit && selected == nil
-        var context = common(
-            page: page, title: selected.map { "Chronologie : \($0 == "sans-date" ? "sans date" : $0)" } ?? "Chronologie"
-        )
-        if selected != nil { context["overview"] = ["url": .text(SiteURL("timeline/").relative(from: page))] }
         let all = timelineYears
         let years = selected.map { key in all.filter { $0.key == key } } ?? all
-        context["years"] = .list(
-            years.map { year in
-                let yearURL = SiteURL("timeline/\(year.key)/")
-                var view: TemplateFields = [
-                    "year": .text(year.label), "count": .int(year.months.reduce(0) { $0 + $1.articles.count }),
-                    "months": .list(
-                        year.months.map { month -> TemplateValue in
-                            var view: TemplateFields = [
-                                "id": "mois-\(month.id)", "label": .text(month.label),
-                                "count": .int(month.articles.count),
-                            ]
-                            if overview {
-                                view["url"] = .text(yearURL.relative(from: page) + "#mois-\(month.id)")
-                                view["articles"] = []
-                            } else {
-                                view["articles"] = .list(month.articles.map { timelineEntry($0, from: page) })
-                            }
-                            return .object(view)
-                        }),
-                ]
-                if overview { view["url"] = .text(yearURL.relative(from: page)) }
-                return .object(view)
-            })
-        return .object(context)
+        return PageContext { context in
+            setCommon(
+                &context, page: page,
+                title: selected.map { "Chronologie : \($0 == "sans-date" ? "sans date" : $0)" } ?? "Chronologie")
+            if selected != nil {
+                context.set(
+                    "overview", context.object { $0.set("url", text: SiteURL("timeline/").relative(from: page)) })
+            }
+            context.set(
+                "years",
+                context.list { context in
+                    for year in years {
+                        let yearURL = SiteURL("timeline/\(year.key)/")
+                        context.item(
+                            context.object { context in
+                                context.set("year", text: year.label)
+                                context.set("count", int: year.months.reduce(0) { $0 + $1.articles.count })
+                                context.set(
+                                    "months",
+                                    context.list { context in
+                                        for month in year.months {
+                                            context.item(
+                                                timelineMonth(
+                                                    month, yearURL: overview ? yearURL : nil, page: page,
+                                                    prefix: prefix,
+                                                    in: &context))
+                                        }
+                                    })
+                                if overview { context.set("url", text: yearURL.relative(from: page)) }
+                            })
+                    }
+                })
+        }
     }
 
-    private func timelineEntry(_ index: Int, from page: SiteURL) -> TemplateValue {
-        var reference = articleReference(index, from: page)
+    /// A month of the timeline: with its articles, or on the overview (`yearURL` set) with a link to them.
+    private func timelineMonth(
+        _ month: TimelineMonth, yearURL: SiteURL?, page: SiteURL, prefix: String, in context: inout PageContext
+    ) -> Int32 {
+        context.object { context in
+            context.set("id", text: "mois-\(month.id)")
+            context.set("label", text: month.label)
+            context.set("count", int: month.articles.count)
+            if let yearURL {
+                context.set("url", text: yearURL.relative(from: page) + "#mois-\(month.id)")
+                context.set("articles", context.list { _ in })
+            } else {
+                context.set(
+                    "articles",
+                    context.list { context in
+                        for index in month.articles {
+                            context.item(timelineEntry(index, from: page, prefix: prefix, in: &context))
+                        }
+                    })
+            }
+        }
+    }
+
+    private func timelineEntry(_ index: Int, from page: SiteURL, prefix: String, in context: inout PageContext) -> Int32
+    {
         // Most mentioned first, then in registry order (the order the counts come in).
         let counts = site.articles[index].entityCounts.enumerated()
             .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
             .prefix(Self.timelineTags).map(\.element)
-        reference["entities"] = .list(counts.map { entityReference(at: $0.entity, count: $0.count, from: page) })
-        return reference
+        return context.object { context in
+            setArticleReference(index, prefix: prefix, in: &context)
+            context.set(
+                "entities",
+                context.list { context in
+                    for count in counts {
+                        context.item(entityReference(at: count.entity, count: count.count, from: page, in: &context))
+                    }
+                })
+        }
     }
 
-    func map() -> TemplateValue? {
+    func map() -> PageContext? {
         let page = SiteURL("map/")
         let points = townPoints(from: page)
         guard let svg = MapRenderer().svg(points, title: "Carte des villes citées") else { return nil }
-        var context = common(page: page, title: "Carte")
-        context["map"] = ["svg": .utf8(svg)]
-        context["towns"] = .list(
-            mappedTowns
-                .sorted { FrenchCollation.areInOrder($0.name, $1.name) }
-                .map { entity -> TemplateValue in
-                    var reference = entityReference(entity, count: mentions(of: entity), from: page)
-                    reference["latitude"] = .text("\(entity.coordinates!.latitude)")
-                    reference["longitude"] = .text("\(entity.coordinates!.longitude)")
-                    reference["display"] = .text(entity.coordinates!.french)
-                    return reference
+        return PageContext { context in
+            setCommon(&context, page: page, title: "Carte")
+            context.set("map", context.object { $0.set("svg", $0.utf8(svg)) })
+            context.set(
+                "towns",
+                context.list { context in
+                    for entity in mappedTowns.sorted(by: { FrenchCollation.areInOrder($0.name, $1.name) }) {
+                        let coordinates = entity.coordinates!
+                        context.item(
+                            context.object { context in
+                                setEntityReference(
+                                    entity, url: entity.url.relative(from: page), count: mentions(of: entity),
+                                    in: &context)
+                                context.set("latitude", text: "\(coordinates.latitude)")
+                                context.set("longitude", text: "\(coordinates.longitude)")
+                                context.set("display", text: coordinates.french)
+                            })
+                    }
                 })
-        return .object(context)
+        }
     }
 
-    func notFound() -> TemplateValue {
+    func notFound() -> PageContext {
         // The 404 page is served at any depth: absolute links when we know the site's address.
-        .object(common(page: .root, title: "Page introuvable", absoluteBase: site.config.baseURL))
+        PageContext { setCommon(&$0, page: .root, title: "Page introuvable", absoluteBase: site.config.baseURL) }
     }
 }

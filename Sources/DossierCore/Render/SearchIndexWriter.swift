@@ -182,12 +182,21 @@ struct SearchIndexWriter {
     /// `search/index.html`: the form, the place for results, and for readers without JavaScript, the indexes.
     func page() -> RenderedFile {
         let url = SiteURL("search/")
-        var context = views.common(page: url, title: "Recherche")
-        context["kinds"] = .list(
-            site.registry.kinds.filter { !views.entities(of: $0).isEmpty }.map { kind -> TemplateValue in
-                ["name": .text(kind.label), "url": .text(kind.url.relative(from: url))]
-            })
-        context["timeline_url"] = .text(SiteURL("timeline/").relative(from: url))
-        return RenderedFile(path: url.outputPath, data: templates.render(.object(context), template: "search"))
+        let context = PageContext { context in
+            views.setCommon(&context, page: url, title: "Recherche")
+            context.set(
+                "kinds",
+                context.list { context in
+                    for kind in site.registry.kinds where !views.entities(of: kind).isEmpty {
+                        context.item(
+                            context.object {
+                                $0.set("name", text: kind.label)
+                                $0.set("url", text: kind.url.relative(from: url))
+                            })
+                    }
+                })
+            context.set("timeline_url", text: SiteURL("timeline/").relative(from: url))
+        }
+        return RenderedFile(path: url.outputPath, data: templates.render(context, template: "search"))
     }
 }

@@ -122,7 +122,7 @@ struct TemplateLibrary: Sendable {
     }
 
     /// A page's bytes, from the context its view built.
-    func render(_ context: TemplateValue, template: String) -> Data {
+    func render(_ context: PageContext, template: String) -> Data {
         renderer.renderBytes(template, context: context).data()
     }
 

@@ -30,10 +30,13 @@ struct TemplateProgram: Sendable {
 
     private(set) var steps: [Step] = []
     private(set) var text: [UInt8] = []
-    private(set) var references: [TemplateReference] = []
-    /// By reference number, the name of a reference that is one name with no transform (`{{title}}`), the
-    /// commonest tag: it is looked up without going through `resolve`.
-    private(set) var plainNames: [String?] = []
+    private(set) var references: [Reference] = []
+    /// The names of the references' paths, each path a run.
+    private(set) var names: [TemplateName] = []
+    /// The bytes of the names longer than sixteen, past the sixteenth.
+    private(set) var nameBytes: [UInt8] = []
+    /// The transforms of the references, each reference's a run, innermost first.
+    private(set) var transforms: [Transform] = []
     private(set) var blockSets: [[Block]] = []
     /// Per template number, its steps.
     private(set) var templates: [Range<Int>] = []
@@ -91,9 +94,68 @@ struct TemplateProgram: Sendable {
     }
 
     private mutating func append(_ reference: TemplateReference) {
-        references.append(reference)
-        let isPlain = reference.path.count == 1 && reference.transforms.isEmpty && !reference.currentOnly
-        plainNames.append(isPlain ? reference.path[0] : nil)
+        references.append(
+            Reference(
+                isDot: reference.isDot, currentOnly: reference.currentOnly, isPosition: reference.isPosition,
+                path: Int32(names.count), pathCount: Int32(reference.path.count), transforms: Int32(transforms.count),
+                transformCount: Int32(reference.transforms.count)))
+        for name in reference.path { names.append(TemplateName(name, keepingRestIn: &nameBytes)) }
+        transforms += reference.transforms.map { Transform(rawValue: $0) ?? .unknown }
+    }
+
+    /// A tag's name, `.`, `.name`, `a.b` or `empty(list)`, as plain numbers: rendering copies it without retaining
+    /// anything.
+    struct Reference: Sendable {
+        var isDot: Bool
+        /// `.name`: looked up in the current value only.
+        var currentOnly: Bool
+        /// `first()`: a transform of the list position, not of a value.
+        var isPosition: Bool
+        /// `names[path..<path + pathCount]`.
+        var path: Int32
+        var pathCount: Int32
+        /// `transforms[transforms..<transforms + transformCount]`, applied in that order.
+        var transforms: Int32
+        var transformCount: Int32
+
+        /// One name and no transform (`{{title}}`), the commonest tag.
+        var isPlain: Bool { pathCount == 1 && transformCount == 0 && !currentOnly }
+    }
+
+    /// The transforms of swift-mustache that make sense here (`first` and the next four also name a position in
+    /// a list); any other name gives nothing.
+    enum Transform: String, Sendable {
+        case first, last, index, even, odd, empty, count, reversed, uppercased, lowercased, capitalized, plusone
+        case minusone, equalzero, unknown
+    }
+
+    /// The program's arrays, pinned for the length of `body`.
+    func withBuffers<Result>(_ body: (Buffers) -> Result) -> Result {
+        steps.withUnsafeBufferPointer { steps in
+            text.withUnsafeBufferPointer { text in
+                references.withUnsafeBufferPointer { references in
+                    names.withUnsafeBufferPointer { names in
+                        nameBytes.withUnsafeBufferPointer { nameBytes in
+                            transforms.withUnsafeBufferPointer { transforms in
+                                body(
+                                    Buffers(
+                                        steps: steps, text: text, references: references, names: names,
+                                        nameBytes: nameBytes, transforms: transforms))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    struct Buffers {
+        let steps: UnsafeBufferPointer<Step>
+        let text: UnsafeBufferPointer<UInt8>
+        let references: UnsafeBufferPointer<Reference>
+        let names: UnsafeBufferPointer<TemplateName>
+        let nameBytes: UnsafeBufferPointer<UInt8>
+        let transforms: UnsafeBufferPointer<Transform>
     }
 
     private static func number(of name: String, in names: inout [String: Int]) -> Int {

@@ -14,11 +14,23 @@ struct TemplateRenderer: Sendable {
         var count: Int
     }
 
+    /// What a tag names: a value of the page's context, or what a transform made of one.
+    private enum Value {
+        case node(Int32)
+        case bool(Bool)
+        case int(Int)
+        /// A text made by a transform (`uppercased(name)`): `State.made[n]`.
+        case made(Int)
+        /// A list of the context, backwards (`reversed(list)`).
+        case reversed(Int32)
+    }
+
     private struct State {
-        var stack: [TemplateValue]
+        var stack: [Value]
         var position: Position?
         var blocks: [TemplateProgram.Block] = []
         var depth = 0
+        var made: [[UInt8]] = []
     }
 
     /// Partials that include themselves stop here rather than overflow the stack.
@@ -31,42 +43,48 @@ struct TemplateRenderer: Sendable {
 
     /// The page as UTF-8 bytes, ready to be written: pages are built as bytes, never as `String`s.
     func renderBytes(_ name: String, context: TemplateValue) -> ByteBuffer {
+        renderBytes(name, context: PageContext(context))
+    }
+
+    func renderBytes(_ name: String, context: PageContext) -> ByteBuffer {
         var output = ByteBuffer(capacity: 16_384)
         guard let number = program.numbers[name] else { return output }
-        var state = State(stack: [context])
-        program.steps.withUnsafeBufferPointer { steps in
-            program.text.withUnsafeBufferPointer { text in
-                let run = Run(program: program, steps: steps, text: text)
+        var state = State(stack: [.node(context.root)])
+        program.withBuffers { code in
+            context.withBuffers { values in
+                let run = Run(program: program, code: code, values: values)
                 run.render(program.templates[number], state: &state, into: &output)
             }
         }
         return output
     }
 
-    /// One rendering, with the program's arrays pinned for the length of it.
+    /// One rendering, with the program's arrays and the context's pinned for the length of it: nothing it reads
+    /// is counted.
     private struct Run {
         let program: TemplateProgram
-        let steps: UnsafeBufferPointer<TemplateProgram.Step>
-        let text: UnsafeBufferPointer<UInt8>
+        let code: TemplateProgram.Buffers
+        let values: PageContext.Buffers
 
         func render(_ range: Range<Int>, state: inout State, into output: inout ByteBuffer) {
             var index = range.lowerBound
             while index < range.upperBound {
-                let step = steps[index]
+                let step = code.steps[index]
                 index += 1
                 switch step.kind {
                 case .text:
-                    output.appendBytes(UnsafeBufferPointer(rebasing: text[step.first..<step.first + step.second]))
+                    output.appendBytes(UnsafeBufferPointer(rebasing: code.text[step.first..<step.first + step.second]))
                 case .variable, .rawVariable:
                     let escaped = step.kind == .variable
-                    if let name = program.plainNames[step.first] {
-                        Self.writeField(name, from: state.stack, escaped: escaped, into: &output)
-                    } else if let value = resolve(program.references[step.first], state) {
-                        Self.write(value, escaped: escaped, into: &output)
+                    let reference = code.references[step.first]
+                    if reference.isPlain {
+                        writeField(code.names[Int(reference.path)], state: &state, escaped: escaped, into: &output)
+                    } else if let value = resolve(reference, &state) {
+                        write(value, escaped: escaped, state: &state, into: &output)
                     }
                 case .section, .invertedSection:
                     section(
-                        program.references[step.first], index..<step.second, inverted: step.kind == .invertedSection,
+                        code.references[step.first], index..<step.second, inverted: step.kind == .invertedSection,
                         state: &state, into: &output)
                     index = step.second
                 case .partial:
@@ -85,89 +103,74 @@ struct TemplateRenderer: Sendable {
             }
         }
 
-        /// Writes the field `name` of the innermost value that has one, where it stands: copying the value out of
-        /// its object retained it, and a page has hundreds of tags.
-        private static func writeField(
-            _ name: String, from stack: borrowing [TemplateValue], escaped: Bool, into output: inout ByteBuffer
-        ) {
-            var level = stack.count - 1
-            while level >= 0, !writeField(name, of: stack[level], escaped: escaped, into: &output) { level -= 1 }
+        /// Writes the field `name` of the innermost value that has one: `{{title}}`, the commonest tag.
+        @inline(__always)
+        private func writeField(_ name: TemplateName, state: inout State, escaped: Bool, into output: inout ByteBuffer)
+        {
+            var level = state.stack.count - 1
+            while level >= 0 {
+                if let found = child(name, of: state.stack[level]) {
+                    write(.node(found), escaped: escaped, state: &state, into: &output)
+                    return
+                }
+                level -= 1
+            }
         }
 
-        /// The field `name` of one value, written if it has one. A function of its own with the value borrowed:
-        /// inlined into the loop above, the compiler copied each value it looked into.
-        @inline(never)
-        private static func writeField(
-            _ name: String, of value: borrowing TemplateValue, escaped: Bool, into output: inout ByteBuffer
-        ) -> Bool {
+        private func write(_ value: Value, escaped: Bool, state: inout State, into output: inout ByteBuffer) {
             switch value {
-            case .object(let fields):
-                guard let index = fields.index(of: name) else { return false }
-                return fields.pairs.withUnsafeBufferPointer { pairs in
-                    write(pairs[index].1, escaped: escaped, into: &output)
-                    return true
+            case .node(let number):
+                let node = values.nodes[Int(number)]
+                switch node.kind {
+                case .text: write(values.text(node), escaped: escaped, into: &output)
+                case .int: output.appendDecimal(node.first)
+                case .bool: output.appendBytes(node.first != 0 ? "true" : "false")
+                case .list, .object: break
                 }
-            default:
-                return false
+            case .bool(let flag): output.appendBytes(flag ? "true" : "false")
+            case .int(let number): output.appendDecimal(number)
+            case .made(let number):
+                state.made[number].withUnsafeBufferPointer { write($0, escaped: escaped, into: &output) }
+            case .reversed: break
             }
         }
 
         @inline(__always)
-        private static func write(_ value: borrowing TemplateValue, escaped: Bool, into output: inout ByteBuffer) {
-            switch value {
-            case .text(let string):
-                if escaped {
-                    HTML.appendEscaped(string, to: &output)
-                } else {
-                    HTML.append(string, to: &output)
-                }
-            case .utf8(let bytes): write(bytes, escaped: escaped, into: &output)
-            case .int(let number): output.appendDecimal(number)
-            case .bool(let flag): HTML.append(flag ? "true" : "false", to: &output)
-            case .list, .object: break
-            }
-        }
-
-        private static func write(_ bytes: [UInt8], escaped: Bool, into output: inout ByteBuffer) {
-            bytes.withUnsafeBufferPointer { bytes in
-                if escaped {
-                    HTML.appendEscaped(bytes, to: &output)
-                } else {
-                    output.appendBytes(bytes)
-                }
+        private func write(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, into output: inout ByteBuffer) {
+            if escaped {
+                HTML.appendEscaped(bytes, to: &output)
+            } else {
+                output.appendBytes(bytes)
             }
         }
 
         private func section(
-            _ reference: TemplateReference, _ body: Range<Int>, inverted: Bool, state: inout State,
+            _ reference: TemplateProgram.Reference, _ body: Range<Int>, inverted: Bool, state: inout State,
             into output: inout ByteBuffer
         ) {
-            let value = resolve(reference, state)
+            let value = resolve(reference, &state)
+            let list = value.flatMap(list(of:))
+            let flag = value.flatMap(flag(of:))
             if inverted {
-                switch value {
-                case .none, .bool(false): render(body, state: &state, into: &output)
-                case .list(let items) where items.isEmpty: render(body, state: &state, into: &output)
-                default: break
-                }
+                if value == nil || flag == false || list?.count == 0 { render(body, state: &state, into: &output) }
                 return
             }
-            switch value {
-            case .none, .bool(false):
-                break
-            case .bool(true):
+            guard let value, flag != false else { return }
+            if flag == true {
                 render(body, state: &state, into: &output)
-            case .list(let items):
+            } else if let list {
                 let saved = state.position
-                for (index, item) in items.enumerated() {
-                    state.stack.append(item)
-                    state.position = Position(index: index, count: items.count)
+                for index in 0..<list.count {
+                    let item = values.items[list.first + (list.backwards ? list.count - 1 - index : index)]
+                    state.stack.append(.node(item))
+                    state.position = Position(index: index, count: list.count)
                     render(body, state: &state, into: &output)
                     state.stack.removeLast()
                 }
                 state.position = saved
-            case .some(let item):
+            } else {
                 let saved = state.position
-                state.stack.append(item)
+                state.stack.append(value)
                 state.position = nil
                 render(body, state: &state, into: &output)
                 state.stack.removeLast()
@@ -193,80 +196,151 @@ struct TemplateRenderer: Sendable {
 
         // MARK: - Names
 
-        private func resolve(_ reference: TemplateReference, _ state: State) -> TemplateValue? {
-            var value: TemplateValue?
+        private func resolve(_ reference: TemplateProgram.Reference, _ state: inout State) -> Value? {
+            var value: Value?
+            var transform = Int(reference.transforms)
+            let end = transform + Int(reference.transformCount)
             if reference.isPosition {
-                guard let position = state.position, let name = reference.transforms.first else { return nil }
-                value = Self.positionTransform(name, position)
-                for transform in reference.transforms.dropFirst() {
-                    guard let current = value else { return nil }
-                    value = Self.transform(transform, current)
-                }
-                return value
-            }
-            if reference.isDot {
+                guard let position = state.position else { return nil }
+                value = Self.positionValue(code.transforms[transform], position)
+                transform += 1
+            } else if reference.isDot {
                 value = state.stack.last
             } else if reference.currentOnly {
-                value = state.stack.last.flatMap { follow(reference.path[...], from: $0) }
-            } else if let first = reference.path.first {
-                // By index: copying each value of the stack to look into it would retain it.
+                value = state.stack.last.flatMap { follow(reference, from: $0, skippingFirst: false) }
+            } else if reference.pathCount > 0 {
+                let first = code.names[Int(reference.path)]
                 var level = state.stack.count - 1
                 while level >= 0 {
-                    if let found = state.stack[level].child(first) {
-                        value = reference.path.count == 1 ? found : follow(reference.path.dropFirst(), from: found)
+                    if let found = child(first, of: state.stack[level]) {
+                        value = follow(reference, from: .node(found), skippingFirst: true)
                         break
                     }
                     level -= 1
                 }
             }
-            for transform in reference.transforms {
+            while transform < end {
                 guard let current = value else { return nil }
-                value = Self.transform(transform, current)
+                value = apply(code.transforms[transform], to: current, state: &state)
+                transform += 1
             }
             return value
         }
 
-        private func follow(_ path: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+        /// The field `name` of a value, if it is an object that has one.
+        @inline(__always)
+        private func child(_ name: TemplateName, of value: Value) -> Int32? {
+            guard case .node(let number) = value else { return nil }
+            return values.field(name, restIn: code.nameBytes, of: number)
+        }
+
+        /// The value at the end of the reference's path, from `value`, which is the first name's when `skippingFirst`.
+        private func follow(_ reference: TemplateProgram.Reference, from value: Value, skippingFirst: Bool) -> Value? {
             var current = value
-            for name in path {
-                guard let next = current.child(name) else { return nil }
-                current = next
+            var index = Int(reference.path) + (skippingFirst ? 1 : 0)
+            let end = Int(reference.path) + Int(reference.pathCount)
+            while index < end {
+                guard let next = child(code.names[index], of: current) else { return nil }
+                current = .node(next)
+                index += 1
             }
             return current
         }
 
-        private static func positionTransform(_ name: String, _ position: Position) -> TemplateValue? {
-            switch name {
-            case "first": return .bool(position.index == 0)
-            case "last": return .bool(position.index == position.count - 1)
-            case "index": return .int(position.index)
-            case "even": return .bool(position.index % 2 == 0)
-            case "odd": return .bool(position.index % 2 == 1)
+        /// Where a list value's items are.
+        private func list(of value: Value) -> (first: Int, count: Int, backwards: Bool)? {
+            switch value {
+            case .node(let number), .reversed(let number):
+                let node = values.nodes[Int(number)]
+                guard node.kind == .list else { return nil }
+                if case .reversed = value { return (node.first, Int(node.count), true) }
+                return (node.first, Int(node.count), false)
+            default:
+                return nil
+            }
+        }
+
+        private func flag(of value: Value) -> Bool? {
+            switch value {
+            case .bool(let flag): return flag
+            case .node(let number):
+                let node = values.nodes[Int(number)]
+                return node.kind == .bool ? node.first != 0 : nil
             default: return nil
             }
         }
 
-        /// The transforms of swift-mustache that make sense here; an unknown one gives nothing.
-        private static func transform(_ name: String, _ value: TemplateValue) -> TemplateValue? {
-            switch (name, value) {
-            case ("empty", .list(let items)): return .bool(items.isEmpty)
-            case ("count", .list(let items)): return .int(items.count)
-            case ("first", .list(let items)): return items.first
-            case ("last", .list(let items)): return items.last
-            case ("reversed", .list(let items)): return .list(items.reversed())
-            case ("empty", .text(let text)): return .bool(text.isEmpty)
-            case ("empty", .utf8(let bytes)): return .bool(bytes.isEmpty)
-            case (_, .utf8(let bytes)): return transform(name, .text(String(decoding: bytes, as: UTF8.self)))
-            case ("uppercased", .text(let text)): return .text(text.uppercased())
-            case ("lowercased", .text(let text)): return .text(text.lowercased())
-            case ("capitalized", .text(let text)): return .text(text.prefix(1).uppercased() + text.dropFirst())
-            case ("plusone", .int(let number)): return .int(number + 1)
-            case ("minusone", .int(let number)): return .int(number - 1)
-            case ("equalzero", .int(let number)): return .bool(number == 0)
-            case ("even", .int(let number)): return .bool(number % 2 == 0)
-            case ("odd", .int(let number)): return .bool(number % 2 != 0)
+        private func number(of value: Value) -> Int? {
+            switch value {
+            case .int(let number): return number
+            case .node(let number):
+                let node = values.nodes[Int(number)]
+                return node.kind == .int ? node.first : nil
             default: return nil
             }
+        }
+
+        private func text(of value: Value, _ state: State) -> String? {
+            switch value {
+            case .made(let number): return String(decoding: state.made[number], as: UTF8.self)
+            case .node(let number):
+                let node = values.nodes[Int(number)]
+                return node.kind == .text ? String(decoding: values.text(node), as: UTF8.self) : nil
+            default: return nil
+            }
+        }
+
+        private static func positionValue(_ transform: TemplateProgram.Transform, _ position: Position) -> Value? {
+            switch transform {
+            case .first: return .bool(position.index == 0)
+            case .last: return .bool(position.index == position.count - 1)
+            case .index: return .int(position.index)
+            case .even: return .bool(position.index % 2 == 0)
+            case .odd: return .bool(position.index % 2 == 1)
+            default: return nil
+            }
+        }
+
+        /// The transforms of swift-mustache that make sense here; one that does not apply to the value gives nothing.
+        private func apply(_ transform: TemplateProgram.Transform, to value: Value, state: inout State) -> Value? {
+            if let list = list(of: value) {
+                switch transform {
+                case .empty: return .bool(list.count == 0)
+                case .count: return .int(list.count)
+                case .first, .last:
+                    guard list.count > 0 else { return nil }
+                    let fromStart = (transform == .first) != list.backwards
+                    return .node(values.items[list.first + (fromStart ? 0 : list.count - 1)])
+                case .reversed:
+                    guard case .node(let number) = value else {
+                        if case .reversed(let number) = value { return .node(number) }
+                        return nil
+                    }
+                    return .reversed(number)
+                default: return nil
+                }
+            }
+            if let number = number(of: value) {
+                switch transform {
+                case .plusone: return .int(number + 1)
+                case .minusone: return .int(number - 1)
+                case .equalzero: return .bool(number == 0)
+                case .even: return .bool(number % 2 == 0)
+                case .odd: return .bool(number % 2 != 0)
+                default: return nil
+                }
+            }
+            guard let text = text(of: value, state) else { return nil }
+            let made: String
+            switch transform {
+            case .empty: return .bool(text.isEmpty)
+            case .uppercased: made = text.uppercased()
+            case .lowercased: made = text.lowercased()
+            case .capitalized: made = text.prefix(1).uppercased() + text.dropFirst()
+            default: return nil
+            }
+            state.made.append(Array(made.utf8))
+            return .made(state.made.count - 1)
         }
     }
 }
