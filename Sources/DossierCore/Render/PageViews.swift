@@ -7,10 +7,10 @@ struct PageViews {
     /// The mentioned towns that have coordinates.
     private let mappedTowns: [Entity]
     /// The same, most mentioned first (then by name): the order a town's map picks its neighbours in.
-    private let mappedTownsByMentions: [Entity]
+    let mappedTownsByMentions: [Entity]
     /// Their ids and coordinates, in that order: a town's map looks through every town for its neighbours, and
     /// read from the entities, each town looked at was copied whole (its name, aliases and summary retained).
-    private let mappedTownPlaces: [(id: String, coordinates: Coordinates)]
+    let mappedTownPlaces: [(id: String, coordinates: Coordinates)]
 
     /// Whether the site has a map page: some mentioned town has coordinates.
     var hasMap: Bool { !mappedTowns.isEmpty }
@@ -21,7 +21,7 @@ struct PageViews {
     private let referenceTexts: [ArticleTexts]
     /// Each article's mentions by entity, grouped once: filtering an article's mentions on each of its
     /// entities' pages would cost its entities times its mentions (a list of 10,000 names: 10⁸).
-    private let mentionsByArticle: [MentionGroups]
+    let mentionsByArticle: [MentionGroups]
     /// Each article's related articles, scored once for all on every core: empty when pages are made on demand.
     private let relatedLists: [[Int]]
     /// Each entity's address from a page two folders deep (`articles/x/`), by registry index: where the entities
@@ -30,7 +30,7 @@ struct PageViews {
     /// The position in `site.registry.kinds` of each entity's kind, by registry index.
     private let kindPositions: [Int]
     /// The articles by year and month, for the timeline's pages: empty when pages are made on demand.
-    private let timelineGroups: [TimelineYear]
+    let timelineGroups: [TimelineYear]
     /// The entries of every page's main navigation.
     private let navigation: [NavigationEntry]
     /// Each entry's address as seen from each depth: see `setCommon`.
@@ -176,7 +176,7 @@ struct PageViews {
     }
 
     /// Sets the fields of an article reference on the object being built.
-    private func setArticleReference(_ index: Int, prefix: String, in context: inout PageContext) {
+    func setArticleReference(_ index: Int, prefix: String, in context: inout PageContext) {
         guard !referenceTexts.isEmpty else {
             var bytes: [UInt8] = []
             let texts = ArticleTexts(site.articles[index], into: &bytes)
@@ -215,8 +215,7 @@ struct PageViews {
     }
 
     /// The reference of the entity at this registry index, its address from a page two folders deep made up front.
-    private func entityReference(at index: Int, count: Int, from page: SiteURL, in context: inout PageContext) -> Int32
-    {
+    func entityReference(at index: Int, count: Int, from page: SiteURL, in context: inout PageContext) -> Int32 {
         // The entity is read where it is in the registry: copied out, its every string was retained.
         guard page.depth == 2, !entityURLsAtDepthTwo.isEmpty else {
             return entityReference(site.registry.entities[index], count: count, from: page, in: &context)
@@ -247,7 +246,7 @@ struct PageViews {
         mappedTowns.map { townPoint($0, from: page) }
     }
 
-    private func townPoint(_ town: Entity, from page: SiteURL) -> MapRenderer.Point {
+    func townPoint(_ town: Entity, from page: SiteURL) -> MapRenderer.Point {
         MapRenderer.Point(
             name: town.name, href: town.url.relative(from: page), coordinates: town.coordinates!,
             mentions: mentions(of: town))
@@ -427,182 +426,6 @@ struct PageViews {
         }
     }
 
-    /// Articles listed per entity page: a town named in thousands of articles gets several readable pages.
-    static let appearancesPerPage = 50
-    /// Sentences shown per article on an entity page; the rest are counted.
-    static let sentencesPerAppearance = 3
-
-    /// How many pages the entity's articles fill.
-    func pageCount(of entity: Entity) -> Int {
-        let articles = site.entityFacts[entity.id]?.articles.count ?? 0
-        return max(1, (articles + Self.appearancesPerPage - 1) / Self.appearancesPerPage)
-    }
-
-    /// The address of page `number` of an entity: `towns/boukamal/`, then `towns/boukamal/page/2/`.
-    static func url(of entity: Entity, page number: Int) -> SiteURL {
-        number <= 1 ? entity.url : SiteURL(entity.url.path + "page/\(number)/")
-    }
-
-    func entity(_ entity: Entity, page number: Int = 1) -> PageContext {
-        let page = Self.url(of: entity, page: number)
-        let prefix = page.rootPrefix
-        let facts = site.entityFacts[entity.id] ?? EntityFacts()
-        let pages = pageCount(of: entity)
-        let title = pages > 1 && number > 1 ? "\(entity.name) — page \(number) sur \(pages)" : entity.name
-        return PageContext { context in
-            setCommon(&context, page: page, title: title, description: entity.summary)
-            context.set(
-                "entity",
-                context.object { context in
-                    context.set("name", text: entity.name)
-                    context.set("kind", text: entity.kind.id)
-                    context.set("kind_label", text: entity.kind.singular)
-                    context.set("kind_name", text: entity.kind.label)
-                    context.set("kind_url", text: entity.kind.url.relative(from: page))
-                    context.set(
-                        "aliases",
-                        context.list { context in
-                            for alias in entity.aliases { context.item(context.text(alias)) }
-                        })
-                    context.set("mention_count", int: facts.mentionCount)
-                    context.set("article_count", int: facts.articles.count)
-                    if let summary = entity.summary { context.set("summary", text: summary) }
-                    if let coordinates = entity.coordinates {
-                        context.set(
-                            "coordinates",
-                            context.object {
-                                $0.set("latitude", text: "\(coordinates.latitude)")
-                                $0.set("longitude", text: "\(coordinates.longitude)")
-                                $0.set("display", text: coordinates.french)
-                            })
-                    }
-                    if let affiliation = entity.affiliation.flatMap({ site.registry[$0] }) {
-                        let count = mentions(of: affiliation)
-                        // No page to link to when no article mentions it.
-                        context.set(
-                            "affiliation",
-                            entityReference(affiliation, count: count, from: page, linked: count > 0, in: &context))
-                    }
-                    if let first = facts.articles.first {
-                        context.set("first", articleReference(first, prefix: prefix, in: &context))
-                    }
-                    if let last = facts.articles.last {
-                        context.set("last", articleReference(last, prefix: prefix, in: &context))
-                    }
-                })
-            let first = (number - 1) * Self.appearancesPerPage
-            let shown = facts.articles.dropFirst(first).prefix(Self.appearancesPerPage)
-            // Reused from one appearance to the next: an entity page quotes up to 150 sentences.
-            var seen: [Int] = []
-            var ranges: [Range<Int>] = []
-            let registryIndex = site.registry.index(of: entity.id) ?? -1
-            context.set(
-                "appearances",
-                context.list { context in
-                    for index in shown {
-                        let linked = site.articles[index]
-                        let own =
-                            mentionsByArticle.isEmpty
-                            ? linked.mentions.filter { $0.entityIndex == registryIndex }[...]
-                            : mentionsByArticle[index].mentions(of: registryIndex)
-                        seen.removeAll(keepingCapacity: true)
-                        let sentences = context.list { context in
-                            // Mentions come in reading order, so their sentence numbers never go back: a new one
-                            // is a new sentence.
-                            for mention in own where seen.last != mention.sentence {
-                                seen.append(mention.sentence)
-                                guard seen.count <= Self.sentencesPerAppearance else { continue }
-                                ranges.removeAll(keepingCapacity: true)
-                                for other in own where other.sentence == mention.sentence { ranges.append(other.range) }
-                                let html = linked.sentences.withUTF8(mention.sentence) {
-                                    Self.highlight($0, ranges: ranges)
-                                }
-                                context.item(context.object { $0.set("html", $0.utf8(html)) })
-                            }
-                        }
-                        context.item(
-                            context.object { context in
-                                context.set("article", articleReference(index, prefix: prefix, in: &context))
-                                context.set("count", int: own.count)
-                                context.set("sentences", sentences)
-                                let hidden = seen.count - min(seen.count, Self.sentencesPerAppearance)
-                                if hidden > 0 {
-                                    context.set(
-                                        "more_sentences",
-                                        text: hidden == 1 ? "1 autre phrase" : "\(hidden) autres phrases")
-                                }
-                            })
-                    }
-                })
-            context.set("appearances_start", int: first + 1)
-            if pages > 1 {
-                context.set("pagination", pagination(of: entity, page: number, count: pages, from: page, in: &context))
-            }
-            context.set(
-                "companions",
-                context.list { context in
-                    for companion in facts.companions {
-                        guard let other = site.registry[companion.id] else { continue }
-                        context.item(entityReference(other, count: companion.count, from: page, in: &context))
-                    }
-                })
-            context.set(
-                "members",
-                context.list { context in
-                    for member in facts.members.compactMap({ site.registry[$0] }) where mentions(of: member) > 0 {
-                        context.item(entityReference(member, count: mentions(of: member), from: page, in: &context))
-                    }
-                })
-            // The map is on the town's first page; the pages that continue its list of articles link back to it.
-            if entity.kind.id == "towns", number == 1, let coordinates = entity.coordinates {
-                // The town and its most mentioned neighbours: enough to place it, few enough to be labelled.
-                var points = [townPoint(entity, from: page)]
-                points[0].isCurrent = true
-                for (position, place) in mappedTownPlaces.enumerated() {
-                    guard points.count - 1 < Self.mapNeighbours else { break }  // the town itself is the first point
-                    if place.id != entity.id && abs(place.coordinates.latitude - coordinates.latitude) < 1.5
-                        && abs(place.coordinates.longitude - coordinates.longitude) < 1.5
-                    {
-                        points.append(townPoint(mappedTownsByMentions[position], from: page))
-                    }
-                }
-                if let svg = MapRenderer().svg(
-                    points, title: "\(entity.name) sur la carte", frames: [.inset, .narrowInset])
-                {
-                    context.set("map", context.object { $0.set("svg", $0.utf8(svg)) })
-                }
-            }
-        }
-    }
-
-    /// Links to the other pages of an entity: the first, the last, and two on each side of this one.
-    private func pagination(
-        of entity: Entity, page number: Int, count: Int, from page: SiteURL, in context: inout PageContext
-    ) -> Int32 {
-        func link(_ target: Int) -> String { Self.url(of: entity, page: target).relative(from: page) }
-        return context.object { context in
-            context.set("current", int: number)
-            context.set("count", int: count)
-            context.set(
-                "pages",
-                context.list { context in
-                    var previousShown = 0
-                    for target in 1...count where target == 1 || target == count || abs(target - number) <= 2 {
-                        if target > previousShown + 1 { context.item(context.object { $0.set("gap", bool: true) }) }
-                        context.item(
-                            context.object {
-                                $0.set("number", int: target)
-                                $0.set("url", text: link(target))
-                                $0.set("current", bool: target == number)
-                            })
-                        previousShown = target
-                    }
-                })
-            if number > 1 { context.set("previous", context.object { $0.set("url", text: link(number - 1)) }) }
-            if number < count { context.set("next", context.object { $0.set("url", text: link(number + 1)) }) }
-        }
-    }
-
     func kind(_ kind: EntityKind) -> PageContext {
         let page = kind.url
         let members = entities(of: kind)
@@ -644,151 +467,6 @@ struct PageViews {
                                         }
                                     })
                             })
-                    }
-                })
-        }
-    }
-
-    /// Above this many articles the timeline gets a page per year, linked from an overview of years and months.
-    static let timelineSplit = 300
-    /// Entity tags shown per article in the timeline (the most mentioned first).
-    static let timelineTags = 8
-
-    var timelineIsSplit: Bool { site.articles.count > Self.timelineSplit }
-
-    /// The year pages of a split timeline: `timeline/2017/`, `timeline/sans-date/`.
-    var timelineYearPages: [(key: String, url: SiteURL)] {
-        guard timelineIsSplit else { return [] }
-        let years = timelineYears
-        return years.map { ($0.key, SiteURL("timeline/\($0.key)/")) }
-    }
-
-    private static func yearKey(_ date: PartialDate?) -> String { date.map { String($0.year) } ?? "sans-date" }
-
-    /// The articles by year and month, in the order the site lists them: a run of articles of one month is one
-    /// month. A year's articles follow each other, so each year page takes its own months from this one pass.
-    private struct TimelineYear: Sendable {
-        var key: String
-        var label: String
-        var months: [TimelineMonth]
-    }
-
-    private struct TimelineMonth: Sendable {
-        var id: String
-        var label: String
-        var articles: Range<Int>
-    }
-
-    /// One pass over the articles, comparing numbers: the keys and labels are made once per month, not once
-    /// per article and year page.
-    private static func timelineYears(of articles: [LinkedArticle]) -> [TimelineYear] {
-        var years: [TimelineYear] = []
-        var last: (year: Int?, month: Int?)?
-        for (index, linked) in articles.enumerated() {
-            let date = linked.article.date
-            let here = (year: date?.year, month: date?.month)
-            if let last, last == here {
-                let (year, month) = (years.count - 1, years[years.count - 1].months.count - 1)
-                let start = years[year].months[month].articles.lowerBound
-                years[year].months[month].articles = start..<(index + 1)
-                continue
-            }
-            if last == nil || last?.year != here.year {
-                let label = date.map { String($0.year) } ?? "Sans date"
-                years.append(TimelineYear(key: yearKey(date), label: label, months: []))
-            }
-            let id = date.map { $0.month == nil ? "\($0.year)" : String($0.iso.prefix(7)) } ?? "sans-date"
-            let label = date.map { $0.frenchMonth ?? "\($0.year), mois inconnu" } ?? "Sans date"
-            years[years.count - 1].months.append(TimelineMonth(id: id, label: label, articles: index..<(index + 1)))
-            last = here
-        }
-        return years
-    }
-
-    /// The grouping made up front for a build; made here for a page rendered on demand.
-    private var timelineYears: [TimelineYear] {
-        timelineGroups.isEmpty ? Self.timelineYears(of: site.articles) : timelineGroups
-    }
-
-    /// `timeline/`: every article by year and month; or, for a big dossier, the years and months with links
-    /// to one page per year (`year` set).
-    func timeline(year selected: String? = nil) -> PageContext {
-        let page = selected.map { SiteURL("timeline/\($0)/") } ?? SiteURL("timeline/")
-        let prefix = page.rootPrefix
-        let overview = timelineIsSplit && selected == nil
-        let all = timelineYears
-        let years = selected.map { key in all.filter { $0.key == key } } ?? all
-        return PageContext { context in
-            setCommon(
-                &context, page: page,
-                title: selected.map { "Chronologie : \($0 == "sans-date" ? "sans date" : $0)" } ?? "Chronologie")
-            if selected != nil {
-                context.set(
-                    "overview", context.object { $0.set("url", text: SiteURL("timeline/").relative(from: page)) })
-            }
-            context.set(
-                "years",
-                context.list { context in
-                    for year in years {
-                        let yearURL = SiteURL("timeline/\(year.key)/")
-                        context.item(
-                            context.object { context in
-                                context.set("year", text: year.label)
-                                context.set("count", int: year.months.reduce(0) { $0 + $1.articles.count })
-                                context.set(
-                                    "months",
-                                    context.list { context in
-                                        for month in year.months {
-                                            context.item(
-                                                timelineMonth(
-                                                    month, yearURL: overview ? yearURL : nil, page: page,
-                                                    prefix: prefix,
-                                                    in: &context))
-                                        }
-                                    })
-                                if overview { context.set("url", text: yearURL.relative(from: page)) }
-                            })
-                    }
-                })
-        }
-    }
-
-    /// A month of the timeline: with its articles, or on the overview (`yearURL` set) with a link to them.
-    private func timelineMonth(
-        _ month: TimelineMonth, yearURL: SiteURL?, page: SiteURL, prefix: String, in context: inout PageContext
-    ) -> Int32 {
-        context.object { context in
-            context.set("id", text: "mois-\(month.id)")
-            context.set("label", text: month.label)
-            context.set("count", int: month.articles.count)
-            if let yearURL {
-                context.set("url", text: yearURL.relative(from: page) + "#mois-\(month.id)")
-                context.set("articles", context.list { _ in })
-            } else {
-                context.set(
-                    "articles",
-                    context.list { context in
-                        for index in month.articles {
-                            context.item(timelineEntry(index, from: page, prefix: prefix, in: &context))
-                        }
-                    })
-            }
-        }
-    }
-
-    private func timelineEntry(_ index: Int, from page: SiteURL, prefix: String, in context: inout PageContext) -> Int32
-    {
-        // Most mentioned first, then in registry order (the order the counts come in).
-        let counts = site.articles[index].entityCounts.enumerated()
-            .sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }
-            .prefix(Self.timelineTags).map(\.element)
-        return context.object { context in
-            setArticleReference(index, prefix: prefix, in: &context)
-            context.set(
-                "entities",
-                context.list { context in
-                    for count in counts {
-                        context.item(entityReference(at: count.entity, count: count.count, from: page, in: &context))
                     }
                 })
         }
