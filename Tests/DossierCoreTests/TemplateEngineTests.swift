@@ -9,32 +9,49 @@ import Testing
 private func render(_ sources: [String: String], _ template: String, _ context: [String: Any]) throws -> String {
     var compiled: [String: [TemplateNode]] = [:]
     for (name, source) in sources { compiled[name] = try TemplateParser.parse(source) }
-    return TemplateRenderer(templates: compiled).render(template, context: TemplateValue(testContext: context)!)
+    return TemplateRenderer(templates: compiled).render(template, context: PageContext(testContext: context))
 }
 
-extension TemplateValue {
+/// Text handed to a test's context as UTF-8 bytes, as the views hand over an article's HTML.
+private struct UTF8Text {
+    var bytes: [UInt8]
+    init(_ text: String) { bytes = Array(text.utf8) }
+}
+
+extension PageContext {
     /// The tests write contexts as `[String: Any]` literals: strings, numbers, booleans, arrays and dictionaries.
     /// `nil` inside an optional is left out; anything else is shown as its description.
-    init?(testContext any: Any) {
+    fileprivate init(testContext fields: [String: Any]) {
+        self.init { context in
+            for (name, value) in fields {
+                if let value = context.testValue(value) { context.set(named: name, value) }
+            }
+        }
+    }
+
+    fileprivate mutating func testValue(_ any: Any) -> Int32? {
         switch any {
-        case let value as TemplateValue: self = value
-        case let text as String: self = .text(text)
-        case let flag as Bool: self = .bool(flag)
-        case let number as Int: self = .int(number)
+        case let text as UTF8Text: return text.bytes.withUnsafeBufferPointer { utf8($0) }
+        case let text as String: return self.text(text)
+        case let flag as Bool: return bool(flag)
+        case let number as Int: return int(number)
         case let fields as [String: Any]:
-            let pairs = fields.compactMap { key, value in TemplateValue(testContext: value).map { (key, $0) } }
-            self = .object(TemplateFields(pairs: pairs))
-        case let items as [Any]: self = .list(items.compactMap { TemplateValue(testContext: $0) })
+            return object { context in
+                for (name, value) in fields {
+                    if let value = context.testValue(value) { context.set(named: name, value) }
+                }
+            }
+        case let items as [Any]:
+            return list { context in
+                for item in items {
+                    if let value = context.testValue(item) { context.item(value) }
+                }
+            }
         default:
             let mirror = Mirror(reflecting: any)
-            guard mirror.displayStyle == .optional else {
-                self = .text(String(describing: any))
-                return
-            }
-            guard let wrapped = mirror.children.first?.value, let value = TemplateValue(testContext: wrapped) else {
-                return nil
-            }
-            self = value
+            guard mirror.displayStyle == .optional else { return text(String(describing: any)) }
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return testValue(wrapped)
         }
     }
 }
@@ -50,10 +67,10 @@ struct TemplateEngineTests {
 
     @Test("Text held as UTF-8 bytes (an article's HTML) renders as text does, in a name, a dotted name and a section")
     func textAsBytes() throws {
-        let html = TemplateValue.utf8(Array("<p>l’<em>EI</em> & Alep</p>".utf8))
+        let html = UTF8Text("<p>l’<em>EI</em> & Alep</p>")
         let output = try render(
             ["t": "{{a}}|{{{a}}}|{{&a}}|{{o.a}}|{{{o.a}}}|{{#a}}[{{.}}]{{/a}}|{{uppercased(e)}}|{{empty(a)}}{{empty(z)}}"],
-            "t", ["a": html, "o": ["a": html], "e": TemplateValue.utf8(Array("état".utf8)), "z": TemplateValue.utf8([])])
+            "t", ["a": html, "o": ["a": html], "e": UTF8Text("état"), "z": UTF8Text("")])
         #expect(
             output == "&lt;p&gt;l’&lt;em&gt;EI&lt;/em&gt; &amp; Alep&lt;/p&gt;|<p>l’<em>EI</em> & Alep</p>"
                 + "|<p>l’<em>EI</em> & Alep</p>|&lt;p&gt;l’&lt;em&gt;EI&lt;/em&gt; &amp; Alep&lt;/p&gt;"
@@ -183,24 +200,6 @@ struct TemplateEngineReferenceTests {
                 fields[context.name(of: field)] = plain(context, node: field.value)
             }
             return fields
-        }
-    }
-
-    /// The views as swift-mustache reads them: our typed values turned back into dictionaries and arrays.
-    static func plain(_ value: Any) -> Any {
-        switch value {
-        case let value as TemplateValue:
-            switch value {
-            case .text(let text): return text
-            case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
-            case .int(let number): return number
-            case .bool(let flag): return flag
-            case .list(let items): return items.map(plain)
-            case .object(let fields): return fields.dictionary.mapValues(plain)
-            }
-        case let fields as [String: Any]: return fields.mapValues(plain)
-        case let items as [Any]: return items.map(plain)
-        default: return value
         }
     }
 

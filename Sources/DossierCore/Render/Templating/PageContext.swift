@@ -1,7 +1,8 @@
 /// A page's context laid flat for the renderer: every value a numbered node, every text in one buffer of bytes,
 /// every object's fields and every list's items in runs of two arrays. Nothing in it is counted: a tag looked
-/// up, a list walked or a text written reads plain numbers, where the tree of `TemplateValue`s retained and
-/// released each string, array and object it passed through, hundreds of times a page.
+/// up, a list walked or a text written reads plain numbers, where a tree of values (arrays of strings and of
+/// other values) was retained and released at each string, array and object the renderer passed through,
+/// hundreds of times a page, and allocated and freed for every page.
 struct PageContext {
     enum Kind: UInt8 {
         /// `bytes[first..<first + count]`.
@@ -56,12 +57,6 @@ struct PageContext {
         root = object(build)
     }
 
-    /// A context made of a tree of values (the tests', and the pages rendered once).
-    init(_ value: TemplateValue) {
-        self.init(reserving: ())
-        root = self.value(value)
-    }
-
     // MARK: - Building
 
     /// An object, whose fields `build` sets.
@@ -93,6 +88,11 @@ struct PageContext {
     mutating func set(_ name: StaticString, _ value: Int32) {
         let made = name.withUTF8Buffer { TemplateName($0, keepingRestIn: &bytes) }
         pendingFields.append(Field(name: made, value: value))
+    }
+
+    /// Sets a field whose name is not written in the code (the tests' contexts).
+    mutating func set(named name: String, _ value: Int32) {
+        pendingFields.append(Field(name: TemplateName(name, keepingRestIn: &bytes), value: value))
     }
 
     mutating func set(_ name: StaticString, text: String) { set(name, self.text(text)) }
@@ -153,37 +153,6 @@ struct PageContext {
     mutating func bool(_ flag: Bool) -> Int32 {
         nodes.append(Node(kind: .bool, count: 0, first: flag ? 1 : 0))
         return Int32(nodes.count - 1)
-    }
-
-    /// Lays a tree of values out, its node first and then, depth first, what it holds; returns its node's number.
-    /// An object's fields and a list's items take their places in a run before what they hold is laid out, so
-    /// the run stays unbroken.
-    mutating func value(_ value: borrowing TemplateValue) -> Int32 {
-        let number = Int32(nodes.count)
-        switch value {
-        case .text(let text): _ = self.text(text)
-        case .utf8(let text): _ = utf8(text)
-        case .int(let value): _ = int(value)
-        case .bool(let flag): _ = bool(flag)
-        case .list(let list):
-            let start = items.count
-            nodes.append(Node(kind: .list, count: Int32(list.count), first: start))
-            items.append(contentsOf: repeatElement(0, count: list.count))
-            list.withUnsafeBufferPointer { list in
-                for index in list.indices { items[start + index] = self.value(list[index]) }
-            }
-        case .object(let object):
-            let start = fields.count
-            let pairs = object.pairs
-            nodes.append(Node(kind: .object, count: Int32(pairs.count), first: start))
-            pairs.withUnsafeBufferPointer { pairs in
-                for index in pairs.indices {
-                    fields.append(Field(name: TemplateName(pairs[index].0, keepingRestIn: &bytes), value: -1))
-                }
-                for index in pairs.indices { fields[start + index].value = self.value(pairs[index].1) }
-            }
-        }
-        return number
     }
 
     /// A field's name as text (for tests and messages; rendering compares names as numbers).

@@ -36,16 +36,12 @@ struct TemplateRenderer: Sendable {
     /// Partials that include themselves stop here rather than overflow the stack.
     static let maximumDepth = 64
 
-    /// The page as text, for tests and small files.
-    func render(_ name: String, context: TemplateValue) -> String {
+    /// The page as text, for tests.
+    func render(_ name: String, context: PageContext) -> String {
         String(decoding: renderBytes(name, context: context).array, as: UTF8.self)
     }
 
     /// The page as UTF-8 bytes, ready to be written: pages are built as bytes, never as `String`s.
-    func renderBytes(_ name: String, context: TemplateValue) -> ByteBuffer {
-        renderBytes(name, context: PageContext(context))
-    }
-
     func renderBytes(_ name: String, context: PageContext) -> ByteBuffer {
         var output = ByteBuffer(capacity: 16_384)
         guard let number = program.numbers[name] else { return output }
