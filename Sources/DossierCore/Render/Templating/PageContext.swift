@@ -63,10 +63,8 @@ struct PageContext {
     mutating func object(_ build: (inout PageContext) -> Void) -> Int32 {
         let start = pendingFields.count
         build(&self)
-        let first = fields.count
-        fields.append(contentsOf: pendingFields[start...])
-        pendingFields.removeLast(pendingFields.count - start)
-        nodes.append(Node(kind: .object, count: Int32(fields.count - first), first: first))
+        let (first, count) = Self.moveRun(from: &pendingFields, since: start, to: &fields)
+        nodes.append(Node(kind: .object, count: count, first: first))
         return Int32(nodes.count - 1)
     }
 
@@ -74,11 +72,19 @@ struct PageContext {
     mutating func list(_ build: (inout PageContext) -> Void) -> Int32 {
         let start = pendingItems.count
         build(&self)
-        let first = items.count
-        items.append(contentsOf: pendingItems[start...])
-        pendingItems.removeLast(pendingItems.count - start)
-        nodes.append(Node(kind: .list, count: Int32(items.count - first), first: first))
+        let (first, count) = Self.moveRun(from: &pendingItems, since: start, to: &items)
+        nodes.append(Node(kind: .list, count: count, first: first))
         return Int32(nodes.count - 1)
+    }
+
+    /// Moves what was added to `pending` since `start` to the end of `run`, where it lies unbroken; returns where.
+    private static func moveRun<Element>(
+        from pending: inout [Element], since start: Int, to run: inout [Element]
+    ) -> (first: Int, count: Int32) {
+        let first = run.count
+        run.append(contentsOf: pending[start...])
+        pending.removeLast(pending.count - start)
+        return (first, Int32(run.count - first))
     }
 
     /// Adds an item to the list being built.
