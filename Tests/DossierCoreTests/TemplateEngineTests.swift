@@ -77,6 +77,15 @@ struct TemplateEngineTests {
                 + "|<p>l’<em>EI</em> & Alep</p>|[&lt;p&gt;l’&lt;em&gt;EI&lt;/em&gt; &amp; Alep&lt;/p&gt;]|ÉTAT|falsetrue")
     }
 
+    @Test("Names longer than sixteen bytes that differ only past the sixteenth are told apart, in both orders")
+    func longNames() throws {
+        let source = "{{abcdefghijklmnop_x}}|{{abcdefghijklmnop_y}}|{{#o}}{{abcdefghijklmnop_x}}{{/o}}|{{abcdefghijklmnop}}"
+        let output = try render(
+            ["t": source], "t",
+            ["abcdefghijklmnop_y": "Y", "abcdefghijklmnop_x": "X", "o": ["abcdefghijklmnop_z": "Z"], "abcdefghijklmnop": "P"])
+        #expect(output == "X|Y|X|P")
+    }
+
     @Test("Sections iterate lists, enter objects, test booleans; inverted sections render for empty and missing")
     func sections() throws {
         let source = "{{#list}}[{{name}}]{{/list}}{{#object}}<{{name}}>{{/object}}{{#yes}}Y{{/yes}}{{#no}}N{{/no}}"
