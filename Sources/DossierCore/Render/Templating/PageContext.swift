@@ -112,15 +112,6 @@ struct PageContext {
         return Int32(nodes.count - 1)
     }
 
-    /// Two texts as one, with no string made of them (a page's way to the root, then a path).
-    mutating func text(_ first: String, _ second: String) -> Int32 {
-        let start = bytes.count
-        appendUTF8(of: first)
-        appendUTF8(of: second)
-        nodes.append(Node(kind: .text, count: Int32(bytes.count - start), first: start))
-        return Int32(nodes.count - 1)
-    }
-
     /// Read in place: copying the string to call `withUTF8` on it retained it, for every text of every page.
     @inline(__always)
     private mutating func appendUTF8(of text: String) {

@@ -117,9 +117,6 @@ struct TemplateProgram: Sendable {
         /// `transforms[transforms..<transforms + transformCount]`, applied in that order.
         var transforms: Int32
         var transformCount: Int32
-
-        /// One name and no transform (`{{title}}`), the commonest tag.
-        var isPlain: Bool { pathCount == 1 && transformCount == 0 && !currentOnly }
     }
 
     /// The transforms of swift-mustache that make sense here (`first` and the next four also name a position in

@@ -71,12 +71,8 @@ struct TemplateRenderer: Sendable {
                 case .text:
                     output.appendBytes(UnsafeBufferPointer(rebasing: code.text[step.first..<step.first + step.second]))
                 case .variable, .rawVariable:
-                    let escaped = step.kind == .variable
-                    let reference = code.references[step.first]
-                    if reference.isPlain {
-                        writeField(code.names[Int(reference.path)], state: &state, escaped: escaped, into: &output)
-                    } else if let value = resolve(reference, &state) {
-                        write(value, escaped: escaped, state: &state, into: &output)
+                    if let value = resolve(code.references[step.first], &state) {
+                        write(value, escaped: step.kind == .variable, state: &state, into: &output)
                     }
                 case .section, .invertedSection:
                     section(
@@ -96,20 +92,6 @@ struct TemplateRenderer: Sendable {
                     state.position = saved
                     index = step.second
                 }
-            }
-        }
-
-        /// Writes the field `name` of the innermost value that has one: `{{title}}`, the commonest tag.
-        @inline(__always)
-        private func writeField(_ name: TemplateName, state: inout State, escaped: Bool, into output: inout ByteBuffer)
-        {
-            var level = state.stack.count - 1
-            while level >= 0 {
-                if let found = child(name, of: state.stack[level]) {
-                    write(.node(found), escaped: escaped, state: &state, into: &output)
-                    return
-                }
-                level -= 1
             }
         }
 
